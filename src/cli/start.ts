@@ -1,0 +1,55 @@
+/**
+ * `npm start`: build the site when its sources changed, then serve it (http://localhost:4321).
+ * Kept dependency-free so a first run on a fresh clone needs nothing but `npm install`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const root = resolve(import.meta.dirname, '../..');
+const stampFile = join(root, 'dist', '.build-stamp');
+const sourceRoots = ['src', 'content', 'labs', 'public', 'astro.config.mjs', 'package.json'];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules' || entry.startsWith('.')) continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+function siteIsStale(): boolean {
+  if (!existsSync(stampFile) || !existsSync(join(root, 'dist/server/entry.mjs'))) return true;
+  const built = statSync(stampFile).mtimeMs;
+  return sourceRoots.some((p) => newestMtime(join(root, p)) > built);
+}
+
+function buildSite(): void {
+  console.log('mlsec-sim: building the site (first start, or sources changed)…');
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  if (result.status !== 0) {
+    console.error('mlsec-sim: the site build failed (see the messages above); nothing was started.');
+    process.exit(result.status ?? 1);
+  }
+  writeFileSync(stampFile, new Date().toISOString());
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--rebuild') || siteIsStale()) buildSite();
+  process.env.HOST ??= '127.0.0.1';
+  process.env.PORT ??= '4321';
+  // The Node adapter's standalone entry starts listening as soon as it is imported.
+  await import(pathToFileURL(join(root, 'dist/server/entry.mjs')).href);
+  console.log(`mlsec-sim: site at http://localhost:${process.env.PORT}`);
+}
+
+await main();
