@@ -134,7 +134,7 @@ function printReport(loaded: LoadedBankFiles, report: BankReport, strict: boolea
   }
   const floorNote = strict && !report.floor.met ? '; floor not met' : '';
   const verdict = loaded.errors.length || floorNote ? 'FAILED' : 'OK';
-  out.push(`${verdict}: ${report.total} valid questions, ${loaded.errors.length} errors, ${loaded.warnings.length} warnings${floorNote}.`);
+  out.push(`${verdict}: ${count(report.total, 'valid question')}, ${count(loaded.errors.length, 'error')}, ${count(loaded.warnings.length, 'warning')}${floorNote}.`);
   console.log(out.join('\n'));
 }
 
@@ -144,6 +144,10 @@ function table(header: string[], rows: string[][]): string[] {
   const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => /^\d*$/.test(r[i]!)));
   const line = (cells: string[]) => `  ${cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ')}`.trimEnd();
   return [line(header), `  ${widths.map((w) => '-'.repeat(w)).join('  ')}`, ...rows.map(line)];
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function shorten(text: string, max: number): string {

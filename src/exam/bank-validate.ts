@@ -48,7 +48,7 @@ export interface LoadedQuestion {
 }
 
 export interface BankValidation {
-  /** Valid questions, sorted by file path. Invalid files are left out. */
+  /** Valid questions, sorted by file path. Files with any error are left out. */
   questions: LoadedQuestion[];
   errors: BankProblem[];
   warnings: BankProblem[];
@@ -79,8 +79,9 @@ export function validateQuestionSources(sources: readonly QuestionSource[], opti
   checkDuplicateIds(questions, problems);
   checkStems(questions, problems);
   if (options.knownLessons) checkLessonReferences(questions, options.knownLessons, options.lessonsAsErrors ?? false, problems);
+  const filesWithErrors = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
   return {
-    questions,
+    questions: questions.filter((q) => !filesWithErrors.has(q.path)),
     errors: problems.filter((p) => p.severity === 'error'),
     warnings: problems.filter((p) => p.severity === 'warning'),
     filesRead: sources.length,
@@ -110,8 +111,8 @@ function validateOneFile(source: QuestionSource, problems: BankProblem[]): Loade
   }
 
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(source.text, { lineCounter, prettyErrors: false });
-  if (!Array.isArray(documents)) {
+  const documents = parseAllDocuments(source.text, { lineCounter });
+  if (!Array.isArray(documents) || documents.length === 0) {
     error('yaml', 'the file is empty; write one question (see docs/exams.md for the format)');
     return undefined;
   }

@@ -107,9 +107,9 @@ export function recentAccuracy(card: Card): number {
   return card.recent.length ? card.recent.filter(Boolean).length / card.recent.length : 0;
 }
 
-/** Weak: low box, or recent accuracy below the share the pass mark is assumed to need. */
+/** Weak: back in box 1, or recent accuracy below the share the pass mark is assumed to need. */
 export function isWeak(card: Card): boolean {
-  return card.box <= 2 || recentAccuracy(card) < ASSUMED_PASS_FRACTION;
+  return card.box === 1 || recentAccuracy(card) < ASSUMED_PASS_FRACTION;
 }
 
 export interface WeakItem {

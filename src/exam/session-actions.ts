@@ -108,7 +108,8 @@ export function applyAction(session: ExamSession, bank: QuestionBank, action: Se
     }
     case 'submit': {
       const submitted = finalize(current, bank, now, 'learner');
-      return { session: submitted, events: [...events, { type: 'submitted', reason: 'learner' }] };
+      // A warning that fell due in the same instant is moot once the learner submits.
+      return { session: submitted, events: [...events.filter((e) => e.type !== 'time-warning'), { type: 'submitted', reason: 'learner' }] };
     }
   }
 }
