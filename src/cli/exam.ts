@@ -122,9 +122,29 @@ function printReport(loaded: LoadedBankFiles, report: BankReport, strict: boolea
   }
   out.push('');
 
-  if (loaded.warnings.length) {
-    out.push(`Warnings (${loaded.warnings.length}):`);
-    for (const w of loaded.warnings) out.push(`  ${formatProblem(w)}`);
+  // Lessons are written in parallel with questions, so missing ones are grouped per lesson
+  // instead of one line per reference; --json still lists every reference.
+  const lessonWarnings = loaded.warnings.filter((w) => w.rule === 'unknown-lesson');
+  const otherWarnings = loaded.warnings.filter((w) => w.rule !== 'unknown-lesson');
+  if (lessonWarnings.length) {
+    const byLesson = new Map<string, string[]>();
+    for (const w of lessonWarnings) {
+      const lesson = /names lesson "([^"]+)"/.exec(w.message)?.[1] ?? '?';
+      byLesson.set(lesson, [...(byLesson.get(lesson) ?? []), w.file]);
+    }
+    out.push(`Warnings: ${count(lessonWarnings.length, 'reference')} to ${count(byLesson.size, 'lesson')} not under content/lessons/ yet (--lessons-as-errors makes them errors):`);
+    out.push(
+      ...table(
+        ['lesson', 'questions', 'for example'],
+        [...byLesson.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([lesson, files]) => [lesson, String(files.length), files[0]!]),
+      ),
+    );
+    for (const w of lessonWarnings.filter((w) => w.message.includes('did you mean'))) out.push(`  ${formatProblem(w)}`);
+    out.push('');
+  }
+  if (otherWarnings.length) {
+    out.push(`Warnings (${otherWarnings.length}):`);
+    for (const w of otherWarnings) out.push(`  ${formatProblem(w)}`);
     out.push('');
   }
   if (loaded.errors.length) {

@@ -10,16 +10,18 @@ export interface BankPayload {
   format: 'mlsec-question-bank';
   version: string;
   questions: Question[];
+  /** Lesson ids that exist, so references link only to pages that are there. */
+  lessons: string[];
 }
 
-export function toPayload(questions: Question[]): BankPayload {
-  return { format: 'mlsec-question-bank', version: bankVersion(questions), questions };
+export function toPayload(questions: Question[], lessons: string[] = []): BankPayload {
+  return { format: 'mlsec-question-bank', version: bankVersion(questions), questions, lessons: [...lessons].sort() };
 }
 
-export function bankFromPayload(payload: unknown): QuestionBank {
+export function bankFromPayload(payload: unknown): QuestionBank & { lessons: ReadonlySet<string> } {
   const p = payload as Partial<BankPayload> | null;
   if (!p || p.format !== 'mlsec-question-bank' || !Array.isArray(p.questions) || typeof p.version !== 'string') {
     throw new Error('The question bank file is not in the expected format; rebuild the site (npm run build).');
   }
-  return indexBank(p.questions, p.version);
+  return { ...indexBank(p.questions, p.version), lessons: new Set(p.lessons ?? []) };
 }

@@ -7,6 +7,7 @@
  * A drill serves due questions first, then unseen or least-recent questions of the weakest items.
  * The schedule is a plain serialisable object, kept by the same store as sessions.
  */
+import { syllabusItemIds } from '../curriculum/syllabus.ts';
 import { ASSUMED_PASS_FRACTION } from './scaled-score.ts';
 import type { QuestionBank, ScoredItem } from './scored-items.ts';
 import type { ExamSession } from './session-types.ts';
@@ -198,4 +199,30 @@ export function pendingOutcomes(session: ExamSession, bank: QuestionBank): Outco
 export function markScheduled(session: ExamSession, outcomes: readonly Outcome[]): ExamSession {
   if (outcomes.length === 0) return session;
   return { ...session, scheduled: [...new Set([...session.scheduled, ...outcomes.map((o) => o.itemId)])] };
+}
+
+/**
+ * Everything ever answered (exams, practice, drills), tallied per task statement and per syllabus
+ * item from the question cards, for the readiness chart across sessions.
+ */
+export function scheduleTallies(schedule: DrillSchedule, bank: QuestionBank): { byTaskStatement: Record<string, { correct: number; total: number }>; byItem: Record<string, { correct: number; total: number }> } {
+  const byTaskStatement: Record<string, { correct: number; total: number }> = {};
+  const byItem: Record<string, { correct: number; total: number }> = {};
+  for (const [id, card] of Object.entries(schedule.questions)) {
+    const item = bank.itemById.get(id);
+    if (!item) continue;
+    for (const task of item.taskStatements) {
+      const t = (byTaskStatement[task] ??= { correct: 0, total: 0 });
+      t.correct += card.correct;
+      t.total += card.attempts;
+    }
+    for (const syllabusId of new Set(item.syllabus)) {
+      const t = (byItem[syllabusId] ??= { correct: 0, total: 0 });
+      t.correct += card.correct;
+      t.total += card.attempts;
+    }
+  }
+  const sorted = <T,>(record: Record<string, T>, order: readonly string[]) =>
+    Object.fromEntries(Object.entries(record).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)));
+  return { byTaskStatement: sorted(byTaskStatement, ['4.1', '4.2', '4.3']), byItem: sorted(byItem, syllabusItemIds) };
 }

@@ -31,8 +31,11 @@ export {
   pendingOutcomes,
   planDrill,
   recordOutcomes,
+  scheduleTallies,
   type DrillOverview,
   type DrillSchedule,
+  type Outcome,
+  type WeakItem,
 } from './drill-schedule.ts';
 export { createMemoryStore, type ExamStore, type SessionSummary, type UnreadableRecord } from './store.ts';
 export { createWebStorageStore, type StorageLike } from './web-storage-store.ts';
