@@ -27,8 +27,8 @@ export interface FixtureSite {
   stop(): Promise<void>;
 }
 
-/** Copies the site's sources, swaps in the fixture bank, builds, and serves it on a free port. */
-export async function startFixtureSite(): Promise<FixtureSite> {
+/** Copies the site's sources with `questionsDir` as its bank into a temporary folder and builds it. */
+export function buildSiteCopy(questionsDir: string): { dir: string; ok: boolean; output: string } {
   const dir = mkdtempSync(join(tmpdir(), 'mlsec-exam-e2e-'));
   for (const entry of ['src', 'public', 'labs', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
     if (existsSync(join(projectRoot, entry))) cpSync(join(projectRoot, entry), join(dir, entry), { recursive: true });
@@ -37,21 +37,39 @@ export async function startFixtureSite(): Promise<FixtureSite> {
   for (const entry of ['syllabus', 'lessons']) {
     if (existsSync(join(projectRoot, 'content', entry))) cpSync(join(projectRoot, 'content', entry), join(dir, 'content', entry), { recursive: true });
   }
-  cpSync(fixtureQuestions, join(dir, 'content/questions'), { recursive: true });
+  cpSync(questionsDir, join(dir, 'content/questions'), { recursive: true });
   symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
-
   const build = spawnSync(process.execPath, [join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: dir,
     encoding: 'utf8',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
   });
-  if (build.status !== 0) {
-    rmSync(dir, { recursive: true, force: true });
-    throw new Error(`building the fixture site failed:\n${build.stdout}\n${build.stderr}`);
-  }
+  return { dir, ok: build.status === 0, output: `${build.stdout}\n${build.stderr}` };
+}
 
+/** Builds a copy of the site with the fixture bank and serves it on a free port. */
+export async function startFixtureSite(): Promise<FixtureSite> {
+  const { dir, ok, output } = buildSiteCopy(fixtureQuestions);
+  if (!ok) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`building the fixture site failed:\n${output}`);
+  }
+  const served = await serveBuiltSite(dir);
+  return {
+    url: served.url,
+    async stop() {
+      await served.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Serves an already built site (`<dir>/dist/server/entry.mjs`) on a port the OS picks. */
+export async function serveBuiltSite(dir: string): Promise<FixtureSite> {
+  const entry = join(dir, 'dist/server/entry.mjs');
+  if (!existsSync(entry)) throw new Error(`${entry} does not exist: run "npm run build" first (npm test does it before the e2e tests).`);
   // Port 0: the OS picks a free port and the Node adapter prints it.
-  const child = spawn(process.execPath, [join(dir, 'dist/server/entry.mjs')], {
+  const child = spawn(process.execPath, [entry], {
     cwd: dir,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -71,13 +89,7 @@ export async function startFixtureSite(): Promise<FixtureSite> {
     child.stderr!.on('data', onData);
     child.on('exit', (code) => reject(new Error(`the fixture site exited with code ${code}:\n${output}`)));
   });
-  return {
-    url,
-    async stop() {
-      await stopChild(child);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { url, stop: () => stopChild(child) };
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
