@@ -178,6 +178,16 @@ function MatchingControls({ item, slot, answer, onAnswer, idPrefix, stemId, disa
   return (
     <fieldset className="answer-group" aria-describedby={`${stemId} ${idPrefix}-count`} disabled={disabled}>
       <legend>Match each item with one response.</legend>
+      <div className="matching-responses">
+        <p id={`${idPrefix}-responses`} className="review-label">
+          Responses
+        </p>
+        <ul aria-labelledby={`${idPrefix}-responses`}>
+          {responseOrder.map((responseId) => (
+            <li key={responseId}>{optionText(item, responseId)}</li>
+          ))}
+        </ul>
+      </div>
       <ul className="matching-list">
         {slot.order.map((promptId) => {
           const prompt = item.prompts.find((p) => p.id === promptId);

@@ -179,28 +179,35 @@ type Start = (make: () => ExamSession) => Promise<void>;
 function TimedExamForm({ bank, onStart }: { bank: ClientBank; onStart: Start }) {
   const [format, setFormat] = useState<ExamFormat>('domain-set');
   const defaultCount = Math.min(EXAM_FORMATS['domain-set'].questions, bank.items.length);
-  const [count, setCount] = useState(defaultCount);
-  const [minutes, setMinutes] = useState<number | undefined>();
+  // Raw text, so the learner can clear a field and type freely; checked below, not clamped.
+  const [countText, setCountText] = useState(String(defaultCount));
+  const [minutesText, setMinutesText] = useState<string | undefined>();
   const [seed, setSeed] = useState('');
+  const count = Number(countText);
+  const countProblem =
+    !Number.isInteger(count) || count < 1 || count > bank.items.length ? `Enter a whole number of questions from 1 to ${bank.items.length}.` : undefined;
+  const minutes = minutesText === undefined ? (countProblem ? EXAM_FORMATS['domain-set'].minutes : count * MINUTES_PER_QUESTION) : Number(minutesText);
+  const minutesProblem = !Number.isInteger(minutes) || minutes < 1 || minutes > 600 ? 'Enter a whole number of minutes from 1 to 600.' : undefined;
   const full = examAvailability(bank, 'full-pace');
-  const set = examAvailability(bank, 'domain-set', count);
-  const effectiveMinutes = minutes ?? count * MINUTES_PER_QUESTION;
+  const set = examAvailability(bank, 'domain-set', countProblem ? defaultCount : count);
+  const blocked = format === 'full-pace' ? !full.available : !set.available || Boolean(countProblem || minutesProblem);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (blocked) return;
     void onStart(() =>
       startExam(bank, {
         id: newSessionId(),
         seed: seed.trim() || newSeed(),
         now: Date.now(),
         format,
-        ...(format === 'domain-set' ? { questions: count, minutes: effectiveMinutes } : {}),
+        ...(format === 'domain-set' ? { questions: count, minutes } : {}),
       }),
     );
   };
   return (
     <section aria-labelledby="exam-heading">
       <h2 id="exam-heading">Timed exam</h2>
-      <form onSubmit={submit} className="start-form">
+      <form onSubmit={submit} className="start-form" noValidate>
         <fieldset>
           <legend>Format</legend>
           <label>
@@ -230,23 +237,28 @@ function TimedExamForm({ bank, onStart }: { bank: ClientBank; onStart: Start }) 
             <input
               id="exam-count"
               type="number"
+              inputMode="numeric"
               min={1}
               max={bank.items.length}
-              value={count}
-              onChange={(e) => setCount(Math.max(1, Math.min(bank.items.length, Number(e.target.value) || 1)))}
+              value={countText}
+              onChange={(e) => setCountText(e.target.value)}
+              aria-invalid={countProblem ? true : undefined}
               aria-describedby="exam-count-note"
             />
             <label htmlFor="exam-minutes">Minutes</label>
             <input
               id="exam-minutes"
               type="number"
+              inputMode="numeric"
               min={1}
               max={600}
-              value={effectiveMinutes}
-              onChange={(e) => setMinutes(Math.max(1, Math.min(600, Number(e.target.value) || 1)))}
+              value={minutesText ?? String(minutes)}
+              onChange={(e) => setMinutesText(e.target.value)}
+              aria-invalid={minutesProblem ? true : undefined}
+              aria-describedby="exam-count-note"
             />
-            <p id="exam-count-note" className="hint">
-              {set.reason ?? `Up to ${bank.items.length} questions are available.`}
+            <p id="exam-count-note" className={countProblem || minutesProblem ? 'hint field-error' : 'hint'} role={countProblem || minutesProblem ? 'alert' : undefined}>
+              {countProblem ?? minutesProblem ?? set.reason ?? `Up to ${bank.items.length} questions are available; ${MINUTES_PER_QUESTION} minutes a question unless you change the minutes.`}
             </p>
           </div>
         ) : null}
@@ -255,7 +267,7 @@ function TimedExamForm({ bank, onStart }: { bank: ClientBank; onStart: Start }) 
           <label htmlFor="exam-seed">Seed (optional; the same seed gives the same questions in the same order)</label>
           <input id="exam-seed" type="text" value={seed} onChange={(e) => setSeed(e.target.value)} />
         </details>
-        <button type="submit" disabled={format === 'full-pace' ? !full.available : !set.available}>
+        <button type="submit" disabled={blocked}>
           Start timed exam
         </button>
       </form>
