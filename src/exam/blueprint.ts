@@ -3,7 +3,7 @@
  * task statements in proportion to their syllabus item counts, every question type when the bank
  * has it, case-study sub-questions kept together. All choices come from the seeded generator.
  */
-import { syllabus, syllabusItemIds } from '../curriculum/syllabus.ts';
+import { syllabusData as syllabus, syllabusItemIds } from './syllabus-lookup.ts';
 import { seededRandom, shuffled, type Random } from './random.ts';
 import type { QuestionBank, ScoredItem } from './scored-items.ts';
 

@@ -7,7 +7,7 @@
  * A drill serves due questions first, then unseen or least-recent questions of the weakest items.
  * The schedule is a plain serialisable object, kept by the same store as sessions.
  */
-import { syllabusItemIds } from '../curriculum/syllabus.ts';
+import { syllabusItemIds } from './syllabus-lookup.ts';
 import { ASSUMED_PASS_FRACTION } from './scaled-score.ts';
 import type { QuestionBank, ScoredItem } from './scored-items.ts';
 import type { ExamSession } from './session-types.ts';

@@ -2,7 +2,7 @@
  * The unit the exam scores: a standalone question, or one sub-question of a case study (MLA-C01
  * scores case-study questions separately). Everything after loading works on scored items.
  */
-import { taskStatementOf } from '../curriculum/syllabus.ts';
+import { taskStatementOf } from './syllabus-lookup.ts';
 import type { Question, QuestionType, SubQuestion } from './question-schema.ts';
 import { hashString } from './random.ts';
 

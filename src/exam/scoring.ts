@@ -3,7 +3,7 @@
  * count), all-or-nothing, unanswered = wrong, no penalty for guessing, unscored items left out.
  * Results are broken down per task statement and per syllabus item to show readiness.
  */
-import { syllabus, syllabusItemIds } from '../curriculum/syllabus.ts';
+import { syllabusData as syllabus, syllabusItemIds } from './syllabus-lookup.ts';
 import { answerProgress, isCorrect, type AnswerProgress } from './answers.ts';
 import { estimateScaledScore, ASSUMED_PASS_FRACTION, type ScaledEstimate } from './scaled-score.ts';
 import type { QuestionBank, ScoredItemType } from './scored-items.ts';

@@ -3,7 +3,7 @@
  * progress; see past results and readiness across everything answered so far.
  */
 import { useMemo, useState, type FormEvent } from 'react';
-import { syllabus } from '../../curriculum/syllabus.ts';
+import { syllabusData as syllabus } from '../../exam/syllabus-lookup.ts';
 import {
   drillOverview,
   EXAM_FORMATS,
