@@ -111,6 +111,8 @@ function Runner({ bank, initial }: { bank: ClientBank; initial: ExamSession }) {
       if (current.status !== 'active') return;
       const paused = applyAction(current, bank, { type: 'pause' }, Date.now()).session;
       sessionRef.current = paused;
+      // If the browser restores this page from its back/forward cache, it shows the pause too.
+      setSession(paused);
       void examStore().saveSession(paused);
     };
     window.addEventListener('pagehide', onHide);
