@@ -3,7 +3,7 @@
  * radio buttons, checkboxes, Move up/Move down buttons for ordering (no drag and drop), and one
  * select per prompt for matching. `onAnswer(null)` clears an answer.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { Answer, ScoredItem, SessionSlot } from '../../exam/index.ts';
 import { chooseText } from './exam-client.ts';
 
@@ -92,7 +92,7 @@ function OrderingControls({ item, slot, answer, onAnswer, idPrefix, stemId, disa
   const [refocus, setRefocus] = useState<string | undefined>();
 
   // Moving a list item re-inserts its DOM node, which drops focus; put it back on the same button.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!refocus) return;
     buttons.current.get(refocus)?.focus();
     setRefocus(undefined);

@@ -3,7 +3,7 @@
  * the clock and its warnings for timed exams, immediate feedback in practice and drills, pause and
  * resume, and submission (by the learner or when time is up). Every change is saved at once.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import {
   answerProgress,
   applyAction,
@@ -66,6 +66,7 @@ function Runner({ bank, initial }: { bank: ClientBank; initial: ExamSession }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const focusHeading = useRef(false);
+  const focusFeedback = useRef(false);
   const isExam = session.mode === 'exam';
 
   const dispatch = useCallback(
@@ -119,6 +120,14 @@ function Runner({ bank, initial }: { bank: ClientBank; initial: ExamSession }) {
     return () => window.removeEventListener('pagehide', onHide);
   }, [isExam, bank]);
 
+  // Layout effects run before the browser paints, so focus is in place as soon as the feedback shows.
+  useLayoutEffect(() => {
+    if (focusFeedback.current && verdictRef.current) {
+      verdictRef.current.focus();
+      focusFeedback.current = false;
+    }
+  }, [session.checked]);
+
   useEffect(() => {
     if (focusHeading.current) {
       headingRef.current?.focus();
@@ -159,8 +168,8 @@ function Runner({ bank, initial }: { bank: ClientBank; initial: ExamSession }) {
   };
   const check = () => {
     if (!slot) return;
+    focusFeedback.current = true;
     dispatch({ type: 'check', itemId: slot.itemId });
-    window.setTimeout(() => verdictRef.current?.focus(), 0);
   };
 
   return (

@@ -77,7 +77,7 @@ describe.skipIf(!hasChromium)('practice exam in the browser, keyboard only', () 
       for (let i = from; i > position; i--) {
         await page.keyboard.press('Enter');
         // Focus follows the step as it moves.
-        expect(await isFocused(page.locator('.ordering-step').nth(i - 1).getByRole('button', { name: /^Move up/ }))).toBe(true);
+        await expect.poll(() => isFocused(page.locator('.ordering-step').nth(i - 1).getByRole('button', { name: /^Move up/ }))).toBe(true);
       }
     }
     expect(await shown()).toEqual(target);
@@ -232,7 +232,7 @@ describe.skipIf(!hasChromium)('practice exam in the browser, keyboard only', () 
     await page.keyboard.press('Enter');
     await page.locator('.feedback .verdict').waitFor();
     expect(await page.locator('.feedback .verdict').innerText()).toMatch(/^✓ Correct/);
-    expect(await isFocused(page.locator('.feedback'))).toBe(true);
+    await expect.poll(() => isFocused(page.locator('.feedback'))).toBe(true);
     await page.screenshot({ path: join(artifactsDir, '07-drill-feedback.png'), fullPage: true });
 
     expect(errors).toEqual([]);
