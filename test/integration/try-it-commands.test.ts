@@ -91,7 +91,8 @@ describe.skipIf(Boolean(missing))('Try it blocks run against an AWS emulator (mo
     if (unsupported.length) console.warn(`[try-it commands] moto does not implement (not a lesson error):\n  ${unsupported.join('\n  ')}`);
     expect(failures.join('\n')).toBe('');
     expect(succeeded).toBeGreaterThan(0);
-  });
+    // Each AWS CLI command starts a Python interpreter (about a second on a busy 2-core machine).
+  }, 240_000);
 });
 
 /** Runs a command without blocking the event loop (so moto's log keeps streaming in meanwhile). */
