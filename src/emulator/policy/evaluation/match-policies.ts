@@ -23,8 +23,9 @@ export interface ResourceOutcome extends SetOutcome {
 
 function actionAndResource(s: CompiledStatement, req: EvaluationRequest): boolean {
   if (s.action(req.lowerAction) === s.notAction) return false;
-  if (s.resource && s.resource(req.resource, req.ctx.lookup) === s.notResource) return false;
-  return true;
+  if (!s.resource) return true;
+  const matched = s.resource(req.resource, req.ctx.lookup);
+  return s.notResource ? matched === false : matched === true;
 }
 
 function conditionsHold(s: CompiledStatement, req: EvaluationRequest): boolean {

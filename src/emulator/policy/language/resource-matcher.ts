@@ -7,7 +7,12 @@ import { compileArnPattern } from './arn.ts';
 import { parseTemplate, resolveTemplate, type Template, type VariableLookup } from './variables.ts';
 import type { StringTest } from './wildcard.ts';
 
-export type ResourceTest = (resource: string, lookup: VariableLookup) => boolean;
+/**
+ * True when a pattern matches; false when none does; undefined when none does and a pattern's
+ * variable could not be resolved. AWS: "any attempt to match [a key that is not present] fails and
+ * causes the statement to be invalid", so such a NotResource statement does not apply either.
+ */
+export type ResourceTest = (resource: string, lookup: VariableLookup) => boolean | undefined;
 
 const MEMO_LIMIT = 256;
 
@@ -41,11 +46,13 @@ export function compileResources(patterns: readonly string[], variablesEnabled: 
     keys,
     test: (r, lookup) => {
       for (const s of statics) if (s(r)) return true;
+      let unresolved = false;
       for (const t of dynamic) {
         const pattern = resolveTemplate(t, lookup);
-        if (pattern !== undefined && resolved(pattern)(r)) return true;
+        if (pattern === undefined) unresolved = true;
+        else if (resolved(pattern)(r)) return true;
       }
-      return false;
+      return unresolved ? undefined : false;
     },
   };
 }
