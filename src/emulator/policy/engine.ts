@@ -88,7 +88,7 @@ export function createPolicyEngine(options: PolicyEngineOptions = {}): PolicyEng
     const p = req.principal;
     let key = `${cache.generation}${SEP}${p.type}${SEP}${p.arn ?? ''}${SEP}${p.roleArn ?? ''}${SEP}${p.account ?? ''}${SEP}${p.serviceName ?? ''}${SEP}${p.canonicalUserId ?? ''}${SEP}${req.serviceLinked ? 1 : 0}${SEP}${req.lowerAction}${SEP}${req.resource}${SEP}${req.resourceAccount ?? ''}${SEP}${signature}`;
     for (const k of keys) {
-      const v = req.values.get(k);
+      const v = req.ctx.value(k);
       key += `${SEP}${k}=${v === undefined ? '\u0000' : typeof v === 'string' ? v : `[${v.join('\u0002')}]`}`;
     }
     return key;
@@ -97,7 +97,7 @@ export function createPolicyEngine(options: PolicyEngineOptions = {}): PolicyEng
   return {
     authorize(request, policies) {
       const set = compileSet(policies);
-      const req = buildRequest(request, now());
+      const req = buildRequest(request, now);
       if (!useCache) return decide(req, set);
       const signature = setSignature(set);
       const key = cacheKey(req, signature, relevantKeys(signature, set));

@@ -19,8 +19,6 @@ export interface EvaluationRequest {
   readonly principal: PrincipalFacts;
   readonly serviceLinked: boolean;
   readonly ctx: ConditionContext;
-  /** The condition context as a plain map of lower-cased keys (for cache keys and explanations). */
-  readonly values: ReadonlyMap<string, string | readonly string[]>;
 }
 
 function normalise(value: ContextValue): string | readonly string[] {
@@ -53,7 +51,7 @@ export function principalFacts(p: RequestPrincipal): PrincipalFacts {
   };
 }
 
-function derivedKeys(p: RequestPrincipal, facts: PrincipalFacts, now: Date): Map<string, string | readonly string[]> {
+function derivedKeys(p: RequestPrincipal, facts: PrincipalFacts): Map<string, string | readonly string[]> {
   const out = new Map<string, string | readonly string[]>();
   const principalArn = p.type === 'assumed-role' ? facts.roleArn : p.type === 'service' || p.type === 'anonymous' ? undefined : p.arn;
   if (principalArn) out.set('aws:principalarn', principalArn);
@@ -67,8 +65,6 @@ function derivedKeys(p: RequestPrincipal, facts: PrincipalFacts, now: Date): Map
   if (p.sourceIdentity) out.set('aws:sourceidentity', p.sourceIdentity);
   out.set('aws:principalisawsservice', p.type === 'service' ? 'true' : 'false');
   if (p.type === 'service' && p.arn) out.set('aws:principalservicename', p.arn);
-  out.set('aws:currenttime', now.toISOString());
-  out.set('aws:epochtime', String(Math.floor(now.getTime() / 1000)));
   return out;
 }
 
@@ -78,16 +74,60 @@ function isServiceLinked(p: RequestPrincipal, facts: PrincipalFacts): boolean {
   return arn !== undefined && arn.includes(':role/aws-service-role/');
 }
 
-export function buildRequest(request: AuthorizationRequest, now: Date = new Date()): EvaluationRequest {
-  const facts = principalFacts(request.principal);
-  const values = derivedKeys(request.principal, facts, now);
-  if (request.context) {
-    for (const [k, v] of Object.entries(request.context)) if (v !== undefined) values.set(k.toLowerCase(), normalise(v));
+interface PrincipalInfo {
+  facts: PrincipalFacts;
+  derived: Map<string, string | readonly string[]>;
+  serviceLinked: boolean;
+}
+
+// Callers usually hand in the same principal object for every request of a session; what is
+// derived from it is worked out once. (Principal objects are treated as immutable.)
+const principals = new WeakMap<RequestPrincipal, PrincipalInfo>();
+const lowerKeys = new Map<string, string>();
+
+function principalInfo(p: RequestPrincipal): PrincipalInfo {
+  let info = principals.get(p);
+  if (!info) {
+    const facts = principalFacts(p);
+    info = { facts, derived: derivedKeys(p, facts), serviceLinked: isServiceLinked(p, facts) };
+    principals.set(p, info);
   }
+  return info;
+}
+
+function lower(key: string): string {
+  let l = lowerKeys.get(key);
+  if (l === undefined) {
+    l = key.toLowerCase();
+    if (lowerKeys.size > 10_000) lowerKeys.clear();
+    lowerKeys.set(key, l);
+  }
+  return l;
+}
+
+export function buildRequest(request: AuthorizationRequest, now: Date | (() => Date) = () => new Date()): EvaluationRequest {
+  const info = principalInfo(request.principal);
+  const given = new Map<string, string | readonly string[]>();
+  if (request.context) {
+    for (const k in request.context) {
+      const v = request.context[k];
+      if (v !== undefined) given.set(lower(k), normalise(v));
+    }
+  }
+  let time: Date | undefined;
+  const clock = (): Date => (time ??= typeof now === 'function' ? now() : now);
+  // Caller-supplied keys first, then keys derived from the principal, then the clock (read lazily).
+  const value = (key: string): string | readonly string[] | undefined => {
+    const v = given.get(key) ?? info.derived.get(key);
+    if (v !== undefined) return v;
+    if (key === 'aws:currenttime') return clock().toISOString();
+    if (key === 'aws:epochtime') return String(Math.floor(clock().getTime() / 1000));
+    return undefined;
+  };
   const ctx: ConditionContext = {
-    value: (key) => values.get(key),
+    value,
     lookup: (key) => {
-      const v = values.get(key);
+      const v = value(key);
       return typeof v === 'string' ? v : undefined;
     },
   };
@@ -95,10 +135,9 @@ export function buildRequest(request: AuthorizationRequest, now: Date = new Date
     action: request.action,
     lowerAction: request.action.toLowerCase(),
     resource: request.resource,
-    resourceAccount: request.resourceAccount ?? arnAccount(request.resource) ?? facts.account,
-    principal: facts,
-    serviceLinked: isServiceLinked(request.principal, facts),
+    resourceAccount: request.resourceAccount ?? arnAccount(request.resource) ?? info.facts.account,
+    principal: info.facts,
+    serviceLinked: info.serviceLinked,
     ctx,
-    values,
   };
 }
