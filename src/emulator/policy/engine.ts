@@ -122,3 +122,17 @@ export function createPolicyEngine(options: PolicyEngineOptions = {}): PolicyEng
 export function authorize(request: AuthorizationRequest, policies: ApplicablePolicies, now: Date = new Date()): AuthorizationResult {
   return decide(buildRequest(request, now), compileSet(policies));
 }
+
+/**
+ * The context keys the policies read (conditions and policy variables), as first written: what
+ * IAM's GetContextKeysForPrincipalPolicy returns, and the candidates for MissingContextValues.
+ */
+export function referencedContextKeys(policies: ApplicablePolicies): string[] {
+  const names = new Map<string, string>();
+  for (const p of allPolicies(compileSet(policies))) {
+    p.body.keys.forEach((k, i) => {
+      if (!names.has(k)) names.set(k, p.body.keyNames[i]!);
+    });
+  }
+  return [...names.values()];
+}

@@ -69,6 +69,18 @@ export const limitations: readonly Limitation[] = [
     engine: 'Grammar is checked (Version, Effect, Action xor NotAction, Principal only in resource-side policies, Resource in identity-side policies, known condition operators); size quotas are left to the IAM service.',
   },
   {
+    id: 'statement-positions',
+    area: 'evaluation',
+    aws: 'IAM SimulatePrincipalPolicy reports each matched statement with its start and end line and column in the policy text.',
+    engine: 'Matched statements carry the policy name/ARN, the statement index and its Sid, not text positions.',
+  },
+  {
+    id: 'absent-trust-policy',
+    area: 'evaluation',
+    aws: 'Every role has a trust policy, so sts:AssumeRole is always checked against one.',
+    engine: 'When the caller gives no trust policy (simulating identity policies alone), the identity side decides, as IAM\'s policy simulator does. A KMS key without a key policy is always denied.',
+  },
+  {
     id: 'condition-key-validation',
     area: 'context keys',
     aws: 'IAM warns about condition keys that the action does not support; the key simply is absent at request time.',

@@ -76,3 +76,14 @@ describe('decision cache', () => {
     expect(engine.authorize(request(true), { resourcePolicy: tlsOnly }).cached).toBeUndefined();
   });
 });
+
+describe('referencedContextKeys', () => {
+  it('lists the condition keys and variables the policies read, as written', async () => {
+    const { referencedContextKeys } = await import('../../../src/emulator/policy/index.ts');
+    const keys = referencedContextKeys({
+      identity: [policy('Abac', allow('s3:*', 'arn:aws:s3:::b/${aws:PrincipalTag/team}/*', { Condition: { Bool: { 'aws:SecureTransport': 'true' } } }))],
+      resourcePolicy: tlsOnly,
+    });
+    expect(keys.sort()).toEqual(['aws:PrincipalTag/team', 'aws:SecureTransport']);
+  });
+});

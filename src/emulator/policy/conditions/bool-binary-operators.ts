@@ -7,8 +7,9 @@ function parseBool(value: string): boolean | undefined {
   return v === 'true' ? true : v === 'false' ? false : undefined;
 }
 
+// AWS: policy variables work only with string and ARN operators.
 const bool: OperatorFamily = {
-  variables: true,
+  variables: false,
   parse: parseBool,
   compare: (r, p) => {
     const b = parseBool(r);

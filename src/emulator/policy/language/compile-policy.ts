@@ -32,6 +32,8 @@ export interface PolicyBody {
   readonly statements: readonly CompiledStatement[];
   /** Lower-cased context keys read by conditions and variables: what the decision cache must key on. */
   readonly keys: readonly string[];
+  /** The same keys as first written in the document (for GetContextKeysFor*Policy and MissingContextValues). */
+  readonly keyNames: readonly string[];
 }
 
 const TOP_LEVEL = new Set(['Version', 'Id', 'Statement']);
@@ -90,24 +92,28 @@ export function compileBody(document: string | object, type: PolicyType): Policy
   if (list.length === 0) throw new PolicyDocumentError('Statement', 'the policy must have at least one statement.');
 
   const statements = list.map((raw, index) => compileStatement(raw, index, type, variables, Array.isArray(rawStatements) ? `Statement[${index}]` : 'Statement'));
-  const keys = new Set<string>();
+  // lower-cased key → the spelling first seen
+  const keys = new Map<string, string>();
+  const add = (name: string) => {
+    if (name.includes(':') && !keys.has(name.toLowerCase())) keys.set(name.toLowerCase(), name);
+  };
+  const addVariables = (text: string) => {
+    if (variables) for (const m of text.matchAll(/\$\{\s*([^},\s]+)/g)) add(m[1]!);
+  };
   for (const s of statements) {
     for (const c of s.conditions) {
-      keys.add(c.key.toLowerCase());
-      for (const v of c.values) for (const m of v.matchAll(/\$\{\s*([^},\s]+)/g)) keys.add(m[1]!.toLowerCase());
+      add(c.key);
+      for (const v of c.values) addVariables(v);
     }
   }
-  for (const raw of list) collectResourceVariables(raw, keys);
-  return { version, statements, keys: [...keys].filter((k) => k.includes(':')).sort() };
-}
-
-function collectResourceVariables(raw: unknown, keys: Set<string>): void {
-  const statement = raw as Record<string, unknown>;
-  for (const element of [statement['Resource'], statement['NotResource']]) {
-    for (const v of Array.isArray(element) ? element : [element]) {
-      if (typeof v === 'string') for (const m of v.matchAll(/\$\{\s*([^},\s]+)/g)) keys.add(m[1]!.toLowerCase());
+  for (const raw of list) {
+    const statement = raw as Record<string, unknown>;
+    for (const element of [statement['Resource'], statement['NotResource']]) {
+      for (const v of Array.isArray(element) ? element : [element]) if (typeof v === 'string') addVariables(v);
     }
   }
+  const sorted = [...keys.keys()].sort();
+  return { version, statements, keys: sorted, keyNames: sorted.map((k) => keys.get(k)!) };
 }
 
 function compileStatement(raw: unknown, index: number, type: PolicyType, variables: boolean, path: string): CompiledStatement {
