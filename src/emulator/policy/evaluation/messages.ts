@@ -47,5 +47,5 @@ export function allowSummary(action: string, resource: string, grants: readonly 
 
 export function denySummary(action: string, resource: string, denies: readonly MatchedStatement[], reason: string): string {
   if (denies.length > 0) return `Explicitly denied: ${denies.map(describe).join('; ')} ${denies.length === 1 ? 'denies' : 'deny'} ${action} on ${resource}.`;
-  return `Implicitly denied ${reason.replace(/^because /, 'because ')} (resource ${resource}).`;
+  return `Implicitly denied ${reason} (resource ${resource}).`;
 }

@@ -106,6 +106,7 @@ function match(e: Entries, p: PrincipalFacts): PrincipalMatch {
       return p.serviceName !== undefined && e.services.has(p.serviceName.toLowerCase()) ? 'direct' : 'none';
     case 'role':
       if (p.arn !== undefined && e.arns.has(p.arn)) return 'role';
+      if (p.account !== undefined && p.roleName !== undefined && e.roles.has(`${p.account}/${p.roleName}`)) return 'role';
       break;
     case 'assumed-role': {
       if (p.arn !== undefined && e.arns.has(p.arn)) return 'direct';
