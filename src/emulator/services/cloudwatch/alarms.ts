@@ -1,0 +1,415 @@
+/**
+ * Metric and composite alarms: PutMetricAlarm, PutCompositeAlarm, DescribeAlarms,
+ * DescribeAlarmsForMetric, DeleteAlarms, SetAlarmState, Enable/DisableAlarmActions.
+ * Alarms are evaluated (alarm-evaluation.ts) before they are described.
+ */
+import type * as CW from '@aws-sdk/client-cloudwatch';
+import type { RequestContext } from '../../core/context.ts';
+import { ProblemList } from '../../core/validation.ts';
+import type { Output } from '../define-service.ts';
+import { evaluateAlarms, recordHistory, transition } from './alarm-evaluation.ts';
+import { parseRule, RuleError, ruleAlarms } from './composite-rule.ts';
+import { checkUnit, decodeToken, encodeToken, invalidCombination, invalidFormat, invalidValue, missingParameter, resourceNotFound, validationError } from './errors.ts';
+import { validateQueries } from './metric-queries.ts';
+import { sortDimensions } from './metric-store.ts';
+import type { AlarmStateValue, CloudWatchState, MetricQueryConfig, StoredAlarm } from './state.ts';
+import { isPercentile, isValidPeriod } from './statistics.ts';
+import { checkTags } from './tags.ts';
+
+type Ctx = RequestContext<CloudWatchState>;
+
+const COMPARISON_OPERATORS = ['GreaterThanOrEqualToThreshold', 'GreaterThanThreshold', 'LessThanThreshold', 'LessThanOrEqualToThreshold', 'LessThanLowerOrGreaterThanUpperThreshold', 'LessThanLowerThreshold', 'GreaterThanUpperThreshold'];
+const STATISTICS = ['SampleCount', 'Average', 'Sum', 'Minimum', 'Maximum'];
+const TREAT_MISSING = ['breaching', 'notBreaching', 'ignore', 'missing'];
+const STATES = ['OK', 'ALARM', 'INSUFFICIENT_DATA'];
+
+export function alarmArn(ctx: Ctx, name: string): string {
+  return `arn:aws:cloudwatch:${ctx.region}:${ctx.accountId}:alarm:${name}`;
+}
+
+/** Alarm actions CloudWatch accepts, by service; anything else is refused. */
+const ACTION_PATTERNS: RegExp[] = [
+  /^arn:aws[a-z-]*:sns:([a-z0-9-]+):\d{12}:[A-Za-z0-9_.-]{1,256}$/,
+  /^arn:aws[a-z-]*:autoscaling:([a-z0-9-]+):\d{12}:scalingPolicy:.+$/,
+  /^arn:aws[a-z-]*:automate:([a-z0-9-]+):ec2:(stop|terminate|reboot|recover)$/,
+  /^arn:aws[a-z-]*:swf:([a-z0-9-]+):\d{12}:action\/actions\/AWS_EC2\.InstanceId\.(Stop|Terminate|Reboot)\/1\.0$/,
+  /^arn:aws[a-z-]*:lambda:([a-z0-9-]+):\d{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?$/,
+  /^arn:aws[a-z-]*:ssm:([a-z0-9-]+):\d{12}:opsitem:[0-9#:A-Za-z_-]+$/,
+  /^arn:aws[a-z-]*:ssm-incidents::\d{12}:responseplan\/.+$/,
+];
+
+function checkActions(ctx: Ctx, name: string, actions: readonly string[] | undefined): string[] {
+  const list = [...(actions ?? [])];
+  if (list.length > 5) throw validationError(`The collection ${name} must not have a size greater than 5.`);
+  for (const action of list) {
+    if (!/^arn:[^:]+:[^:]+:[^:]*:[^:]*:.+$/.test(action)) throw validationError(`Invalid arn syntax: ${action}`);
+    const match = ACTION_PATTERNS.map((p) => p.exec(action)).find((m) => m);
+    if (!match) throw validationError(`The action ${action} in ${name} is not supported. Alarm actions must be SNS topics, Auto Scaling or Application Auto Scaling policies, EC2 actions, Lambda functions, Systems Manager OpsItems or Incident Manager response plans.`);
+    const region = match[1];
+    if (region !== undefined && region !== ctx.region) throw validationError(`Invalid region ${region} specified. Only ${ctx.region} is supported.`);
+  }
+  return list;
+}
+
+function commonProblems(input: { AlarmName?: string; AlarmDescription?: string; Tags?: CW.Tag[] }): ProblemList {
+  return new ProblemList()
+    .minLength('alarmName', input.AlarmName, 1)
+    .maxLength('alarmName', input.AlarmName, 255)
+    .maxLength('alarmDescription', input.AlarmDescription, 1024);
+}
+
+export function putMetricAlarm(input: CW.PutMetricAlarmInput, ctx: Ctx): Output<Record<string, never>> {
+  const problems = commonProblems(input)
+    .oneOf('comparisonOperator', input.ComparisonOperator, COMPARISON_OPERATORS)
+    .oneOf('statistic', input.Statistic, STATISTICS)
+    .maxLength('treatMissingData', input.TreatMissingData, 255)
+    .minLength('namespace', input.Namespace, 1)
+    .maxLength('namespace', input.Namespace, 255)
+    .minLength('metricName', input.MetricName, 1)
+    .maxLength('metricName', input.MetricName, 255)
+    .range('evaluationPeriods', input.EvaluationPeriods, 1, Number.MAX_SAFE_INTEGER)
+    .range('datapointsToAlarm', input.DatapointsToAlarm, 1, Number.MAX_SAFE_INTEGER)
+    .range('period', input.Period, 1, Number.MAX_SAFE_INTEGER);
+  problems.check();
+  checkUnit(input.Unit, 'Unit');
+  if (input.EvaluationCriteria || input.EvaluationInterval !== undefined) throw invalidValue('PromQL alarms (EvaluationCriteria, EvaluationInterval) are not supported by this emulator.');
+  const name = input.AlarmName!;
+  const state = ctx.state();
+  const existing = state.alarms.get(name);
+  if (existing && existing.kind === 'composite') throw validationError(`The alarm ${name} already exists as a composite alarm.`);
+  if (input.EvaluationPeriods === undefined) throw missingParameter('The parameter EvaluationPeriods is required.');
+  if (input.ComparisonOperator === undefined) throw missingParameter('The parameter ComparisonOperator is required.');
+  const n = input.EvaluationPeriods;
+  if (input.DatapointsToAlarm !== undefined && input.DatapointsToAlarm > n) throw validationError('DatapointsToAlarm must be less than or equal to EvaluationPeriods');
+  if (input.TreatMissingData !== undefined && !TREAT_MISSING.includes(input.TreatMissingData)) {
+    throw validationError(`Option ${input.TreatMissingData} is not supported. Supported options for parameter TreatMissingData are breaching, notBreaching, ignore, and missing.`);
+  }
+  if (input.EvaluateLowSampleCountPercentile !== undefined && !['evaluate', 'ignore'].includes(input.EvaluateLowSampleCountPercentile)) {
+    throw validationError(`Option ${input.EvaluateLowSampleCountPercentile} is not supported. Supported options for parameter EvaluateLowSampleCountPercentile are evaluate and ignore.`);
+  }
+  const band = ['LessThanLowerOrGreaterThanUpperThreshold', 'LessThanLowerThreshold', 'GreaterThanUpperThreshold'].includes(input.ComparisonOperator);
+  if (band || input.ThresholdMetricId !== undefined) throw invalidValue('Anomaly detection band alarms (ThresholdMetricId, LessThanLowerOrGreaterThanUpperThreshold …) are not supported by this emulator; use a static Threshold.');
+  if (input.Threshold === undefined) throw missingParameter('The parameter Threshold is required.');
+  const alarm: Partial<StoredAlarm> = {};
+  if (input.Metrics && input.Metrics.length) {
+    if (input.MetricName !== undefined || input.Namespace !== undefined || input.Dimensions !== undefined || input.Period !== undefined || input.Unit !== undefined || input.Statistic !== undefined || input.ExtendedStatistic !== undefined) {
+      throw validationError('Scalar metric parameters (MetricName, Namespace, Dimensions, Period, Unit, Statistic, ExtendedStatistic) must not be set if the list of Metrics is set.');
+    }
+    if (input.Metrics.length > 20) throw validationError('The collection Metrics must not have a size greater than 20.');
+    validateQueries(input.Metrics, 'Metrics', { maxQueries: 20 });
+    const returning = input.Metrics.filter((q) => q.ReturnData !== false);
+    if (returning.length !== 1) throw validationError('Exactly one element of the Metrics list must return data.');
+    const periods = input.Metrics.map((q) => q.MetricStat?.Period ?? q.Period).filter((p): p is number => p !== undefined);
+    for (const p of periods) checkAlarmPeriod(p, n);
+    alarm.Metrics = input.Metrics.map(
+      (q): MetricQueryConfig => ({
+        Id: q.Id!,
+        ...(q.MetricStat ? { MetricStat: { Metric: { Namespace: q.MetricStat.Metric!.Namespace!, MetricName: q.MetricStat.Metric!.MetricName!, Dimensions: sortDimensions(q.MetricStat.Metric!.Dimensions) }, Period: q.MetricStat.Period!, Stat: q.MetricStat.Stat!, ...(q.MetricStat.Unit ? { Unit: q.MetricStat.Unit } : {}) } } : {}),
+        ...(q.Expression !== undefined ? { Expression: q.Expression } : {}),
+        ...(q.Label !== undefined ? { Label: q.Label } : {}),
+        ReturnData: q.ReturnData !== false,
+        ...(q.Period !== undefined ? { Period: q.Period } : {}),
+        ...(q.AccountId !== undefined ? { AccountId: q.AccountId } : {}),
+      }),
+    );
+  } else {
+    if (input.MetricName === undefined) throw missingParameter('The parameter MetricName is required.');
+    if (input.Namespace === undefined) throw missingParameter('The parameter Namespace is required.');
+    if (input.Statistic !== undefined && input.ExtendedStatistic !== undefined) throw invalidCombination('The parameters Statistic and ExtendedStatistic are mutually exclusive and you have specified both.');
+    if (input.Statistic === undefined && input.ExtendedStatistic === undefined) throw missingParameter('One of the parameters Statistic or ExtendedStatistic must be specified.');
+    if (input.ExtendedStatistic !== undefined && !isPercentile(input.ExtendedStatistic)) throw invalidValue(`The value ${input.ExtendedStatistic} for parameter ExtendedStatistic is not supported.`);
+    if (input.Period === undefined) throw missingParameter('The parameter Period is required.');
+    checkAlarmPeriod(input.Period, n);
+    if ((input.Dimensions ?? []).length > 30) throw invalidValue('The collection Dimensions must not have a size greater than 30.');
+    Object.assign(alarm, {
+      Namespace: input.Namespace,
+      MetricName: input.MetricName,
+      Dimensions: sortDimensions(input.Dimensions),
+      ...(input.Statistic !== undefined ? { Statistic: input.Statistic } : {}),
+      ...(input.ExtendedStatistic !== undefined ? { ExtendedStatistic: input.ExtendedStatistic } : {}),
+      Period: input.Period,
+      ...(input.Unit !== undefined ? { Unit: input.Unit } : {}),
+    });
+  }
+  const alarmActions = checkActions(ctx, 'AlarmActions', input.AlarmActions);
+  const okActions = checkActions(ctx, 'OKActions', input.OKActions);
+  const insufficientActions = checkActions(ctx, 'InsufficientDataActions', input.InsufficientDataActions);
+  const tags = checkTags(input.Tags, existing?.tags ?? {});
+  const now = ctx.now;
+  const stored: StoredAlarm = {
+    kind: 'metric',
+    AlarmName: name,
+    AlarmArn: alarmArn(ctx, name),
+    ...(input.AlarmDescription !== undefined ? { AlarmDescription: input.AlarmDescription } : {}),
+    ActionsEnabled: input.ActionsEnabled ?? true,
+    OKActions: okActions,
+    AlarmActions: alarmActions,
+    InsufficientDataActions: insufficientActions,
+    AlarmConfigurationUpdatedTimestamp: now,
+    // Updating an alarm keeps its state; a new one starts unchecked, as on AWS.
+    StateValue: existing?.StateValue ?? 'INSUFFICIENT_DATA',
+    StateReason: existing?.StateReason ?? 'Unchecked: Initial alarm creation',
+    ...(existing?.StateReasonData !== undefined ? { StateReasonData: existing.StateReasonData } : {}),
+    StateUpdatedTimestamp: existing?.StateUpdatedTimestamp ?? now,
+    StateTransitionedTimestamp: existing?.StateTransitionedTimestamp ?? now,
+    ...alarm,
+    EvaluationPeriods: n,
+    ...(input.DatapointsToAlarm !== undefined ? { DatapointsToAlarm: input.DatapointsToAlarm } : {}),
+    Threshold: input.Threshold,
+    ComparisonOperator: input.ComparisonOperator,
+    ...(input.TreatMissingData !== undefined ? { TreatMissingData: input.TreatMissingData } : {}),
+    ...(input.EvaluateLowSampleCountPercentile !== undefined ? { EvaluateLowSampleCountPercentile: input.EvaluateLowSampleCountPercentile } : {}),
+    tags,
+  };
+  saveAlarm(ctx, stored, existing);
+  evaluateAlarms(ctx, [stored]);
+  return {};
+}
+
+/** Period rules for alarms: 10, 20, 30 or a multiple of 60, and at most a day (a week for hourly periods) of evaluation. */
+function checkAlarmPeriod(period: number, evaluationPeriods: number): void {
+  if (!isValidPeriod(period) || period < 10) throw validationError('Period must be 10, 20, 30 or a multiple of 60');
+  const total = period * evaluationPeriods;
+  if (period < 3600 && total > 86400) throw validationError('Metrics cannot be checked across more than a day (EvaluationPeriods * Period must be <= 86400) for alarms using period < 3600');
+  if (total > 604800) throw validationError('Metrics cannot be checked across more than a week (EvaluationPeriods * Period must be <= 604800) for alarms using period >= 3600');
+}
+
+function saveAlarm(ctx: Ctx, alarm: StoredAlarm, existing: StoredAlarm | undefined): void {
+  const state = ctx.state();
+  state.alarms.set(alarm.AlarmName, alarm);
+  const config = describeAlarm(alarm);
+  recordHistory(state, ctx.now.getTime(), {
+    AlarmName: alarm.AlarmName,
+    AlarmType: alarm.kind === 'composite' ? 'CompositeAlarm' : 'MetricAlarm',
+    Timestamp: ctx.now,
+    HistoryItemType: 'ConfigurationUpdate',
+    HistorySummary: `Alarm "${alarm.AlarmName}" ${existing ? 'updated' : 'created'}`,
+    HistoryData: JSON.stringify(existing ? { version: '1.0', type: 'Update', originalUpdatedAlarm: describeAlarm(existing), updatedAlarm: config } : { version: '1.0', type: 'Create', createdAlarm: config }),
+  });
+}
+
+export function putCompositeAlarm(input: CW.PutCompositeAlarmInput, ctx: Ctx): Output<Record<string, never>> {
+  commonProblems(input).minLength('alarmRule', input.AlarmRule, 1).maxLength('alarmRule', input.AlarmRule, 10240).check();
+  if (input.ActionsSuppressor !== undefined) throw invalidValue('Composite alarm action suppression (ActionsSuppressor) is not supported by this emulator.');
+  const name = input.AlarmName!;
+  const state = ctx.state();
+  const existing = state.alarms.get(name);
+  if (existing && existing.kind === 'metric') throw validationError(`The alarm ${name} already exists as a metric alarm.`);
+  let referenced: Set<string>;
+  try {
+    referenced = ruleAlarms(parseRule(input.AlarmRule!));
+  } catch (error) {
+    if (error instanceof RuleError) throw validationError(`Error in AlarmRule [${input.AlarmRule}]: ${error.message}.`);
+    throw error;
+  }
+  const unknown = [...referenced].filter((r) => !state.alarms.has(r));
+  if (unknown.length) throw validationError(`Could not save the composite alarm as alarms [${unknown.join(', ')}] in the alarm rule do not exist`);
+  if (referenced.has(name)) throw validationError(`The alarm rule of ${name} must not refer to ${name} itself.`);
+  const now = ctx.now;
+  const stored: StoredAlarm = {
+    kind: 'composite',
+    AlarmName: name,
+    AlarmArn: alarmArn(ctx, name),
+    ...(input.AlarmDescription !== undefined ? { AlarmDescription: input.AlarmDescription } : {}),
+    AlarmRule: input.AlarmRule!,
+    ActionsEnabled: input.ActionsEnabled ?? true,
+    OKActions: checkActions(ctx, 'OKActions', input.OKActions),
+    AlarmActions: checkActions(ctx, 'AlarmActions', input.AlarmActions),
+    InsufficientDataActions: checkActions(ctx, 'InsufficientDataActions', input.InsufficientDataActions),
+    AlarmConfigurationUpdatedTimestamp: now,
+    StateValue: existing?.StateValue ?? 'INSUFFICIENT_DATA',
+    StateReason: existing?.StateReason ?? 'Unchecked: Initial alarm creation',
+    StateUpdatedTimestamp: existing?.StateUpdatedTimestamp ?? now,
+    StateTransitionedTimestamp: existing?.StateTransitionedTimestamp ?? now,
+    tags: checkTags(input.Tags, existing?.tags ?? {}),
+  };
+  saveAlarm(ctx, stored, existing);
+  evaluateAlarms(ctx, []);
+  return {};
+}
+
+/** The MetricAlarm / CompositeAlarm shape DescribeAlarms returns. */
+export function describeAlarm(a: StoredAlarm): CW.MetricAlarm & CW.CompositeAlarm {
+  const common = {
+    AlarmName: a.AlarmName,
+    AlarmArn: a.AlarmArn,
+    AlarmDescription: a.AlarmDescription,
+    AlarmConfigurationUpdatedTimestamp: a.AlarmConfigurationUpdatedTimestamp,
+    ActionsEnabled: a.ActionsEnabled,
+    OKActions: [...a.OKActions],
+    AlarmActions: [...a.AlarmActions],
+    InsufficientDataActions: [...a.InsufficientDataActions],
+    StateValue: a.StateValue,
+    StateReason: a.StateReason,
+    StateReasonData: a.StateReasonData,
+    StateUpdatedTimestamp: a.StateUpdatedTimestamp,
+    StateTransitionedTimestamp: a.StateTransitionedTimestamp,
+  } as CW.MetricAlarm & CW.CompositeAlarm;
+  if (a.kind === 'composite') return { ...common, AlarmRule: a.AlarmRule };
+  return {
+    ...common,
+    MetricName: a.MetricName,
+    Namespace: a.Namespace,
+    Statistic: a.Statistic as CW.Statistic | undefined,
+    ExtendedStatistic: a.ExtendedStatistic,
+    Dimensions: a.Metrics ? [] : a.Dimensions?.map((d) => ({ ...d })),
+    Period: a.Period,
+    Unit: a.Unit as CW.StandardUnit | undefined,
+    EvaluationPeriods: a.EvaluationPeriods,
+    DatapointsToAlarm: a.DatapointsToAlarm,
+    Threshold: a.Threshold,
+    ComparisonOperator: a.ComparisonOperator as CW.ComparisonOperator,
+    TreatMissingData: a.TreatMissingData,
+    EvaluateLowSampleCountPercentile: a.EvaluateLowSampleCountPercentile,
+    Metrics: a.Metrics?.map((q) => ({ ...q, MetricStat: q.MetricStat ? { ...q.MetricStat, Unit: q.MetricStat.Unit as CW.StandardUnit | undefined } : undefined })),
+  };
+}
+
+export function describeAlarms(input: CW.DescribeAlarmsInput, ctx: Ctx): Output<CW.DescribeAlarmsOutput> {
+  const problems = new ProblemList().minLength('alarmNamePrefix', input.AlarmNamePrefix, 1).maxLength('alarmNamePrefix', input.AlarmNamePrefix, 255).oneOf('stateValue', input.StateValue, STATES).minLength('actionPrefix', input.ActionPrefix, 1).maxLength('actionPrefix', input.ActionPrefix, 1024).range('maxRecords', input.MaxRecords, 1, 100);
+  (input.AlarmTypes ?? []).forEach((t, i) => problems.oneOf(`alarmTypes.${i + 1}.member`, t, ['CompositeAlarm', 'MetricAlarm']));
+  problems.check();
+  if (input.AlarmNames && input.AlarmNames.length > 100) throw invalidValue('The collection AlarmNames must not have a size greater than 100.');
+  if (input.AlarmNames?.length && input.AlarmNamePrefix !== undefined) throw invalidCombination('AlarmNamePrefix and AlarmNames.member are mutually exclusive');
+  if ((input.ChildrenOfAlarmName !== undefined || input.ParentsOfAlarmName !== undefined) && (input.AlarmNames?.length || input.AlarmNamePrefix !== undefined || input.StateValue !== undefined || input.ActionPrefix !== undefined)) {
+    throw invalidCombination('If you specify ChildrenOfAlarmName or ParentsOfAlarmName, you cannot specify any other parameters in the request except for MaxRecords and NextToken.');
+  }
+  const state = ctx.state();
+  evaluateAlarms(ctx);
+  const types = input.AlarmTypes?.length ? input.AlarmTypes : ['MetricAlarm'];
+  let alarms = [...state.alarms.values()];
+  if (input.ChildrenOfAlarmName !== undefined) {
+    const parent = state.alarms.get(input.ChildrenOfAlarmName);
+    const children = parent?.kind === 'composite' ? ruleAlarms(parseRule(parent.AlarmRule!)) : new Set<string>();
+    alarms = alarms.filter((a) => children.has(a.AlarmName));
+  } else if (input.ParentsOfAlarmName !== undefined) {
+    alarms = alarms.filter((a) => a.kind === 'composite' && ruleAlarms(parseRule(a.AlarmRule!)).has(input.ParentsOfAlarmName!));
+  } else {
+    alarms = alarms
+      .filter((a) => types.includes(a.kind === 'composite' ? 'CompositeAlarm' : 'MetricAlarm'))
+      .filter((a) => !input.AlarmNames?.length || input.AlarmNames.includes(a.AlarmName))
+      .filter((a) => input.AlarmNamePrefix === undefined || a.AlarmName.startsWith(input.AlarmNamePrefix))
+      .filter((a) => input.StateValue === undefined || a.StateValue === input.StateValue)
+      .filter((a) => input.ActionPrefix === undefined || [...a.AlarmActions, ...a.OKActions, ...a.InsufficientDataActions].some((x) => x.startsWith(input.ActionPrefix!)));
+  }
+  alarms.sort((a, b) => (a.AlarmName < b.AlarmName ? -1 : a.AlarmName > b.AlarmName ? 1 : 0));
+  const max = input.MaxRecords ?? 50;
+  const fingerprint = JSON.stringify(['DescribeAlarms', input.AlarmNames ?? null, input.AlarmNamePrefix ?? null, input.StateValue ?? null, input.ActionPrefix ?? null, types, input.ChildrenOfAlarmName ?? null, input.ParentsOfAlarmName ?? null]);
+  const after = decodeToken(input.NextToken, fingerprint);
+  const from = after === undefined ? 0 : alarms.findIndex((a) => a.AlarmName > String(after));
+  const page = from === -1 ? [] : alarms.slice(from, from + max);
+  const more = from !== -1 && from + max < alarms.length;
+  return {
+    MetricAlarms: page.filter((a) => a.kind === 'metric').map(describeAlarm),
+    CompositeAlarms: page.filter((a) => a.kind === 'composite').map(describeAlarm),
+    NextToken: more ? encodeToken(page.at(-1)!.AlarmName, fingerprint) : undefined,
+  };
+}
+
+export function describeAlarmsForMetric(input: CW.DescribeAlarmsForMetricInput, ctx: Ctx): Output<CW.DescribeAlarmsForMetricOutput> {
+  new ProblemList().oneOf('statistic', input.Statistic, STATISTICS).check();
+  checkUnit(input.Unit, 'Unit');
+  evaluateAlarms(ctx);
+  const dims = input.Dimensions ? JSON.stringify(sortDimensions(input.Dimensions)) : undefined;
+  const alarms = [...ctx.state().alarms.values()]
+    .filter((a) => a.kind === 'metric' && !a.Metrics && a.Namespace === input.Namespace && a.MetricName === input.MetricName)
+    .filter((a) => dims === undefined || JSON.stringify(a.Dimensions ?? []) === dims)
+    .filter((a) => input.Statistic === undefined || a.Statistic === input.Statistic)
+    .filter((a) => input.ExtendedStatistic === undefined || a.ExtendedStatistic === input.ExtendedStatistic)
+    .filter((a) => input.Period === undefined || a.Period === input.Period)
+    .filter((a) => input.Unit === undefined || a.Unit === input.Unit)
+    .sort((a, b) => (a.AlarmName < b.AlarmName ? -1 : 1));
+  return { MetricAlarms: alarms.map(describeAlarm) };
+}
+
+export function deleteAlarms(input: CW.DeleteAlarmsInput, ctx: Ctx): Output<Record<string, never>> {
+  const names = input.AlarmNames ?? [];
+  if (names.length > 100) throw invalidValue('The collection AlarmNames must not have a size greater than 100.');
+  const state = ctx.state();
+  // As on AWS: names that do not exist are ignored, and nothing is deleted if a composite alarm still needs one.
+  const deleting = new Set(names.filter((n) => state.alarms.has(n)));
+  const blocked = [...deleting].filter((n) => [...state.alarms.values()].some((a) => a.kind === 'composite' && !deleting.has(a.AlarmName) && ruleAlarms(parseRule(a.AlarmRule!)).has(n)));
+  if (blocked.length) throw validationError(`Cannot delete ${blocked.join(',')} as there are composite alarm(s) depending on ${blocked.length === 1 ? 'it' : 'them'}.`);
+  for (const name of deleting) {
+    const alarm = state.alarms.get(name)!;
+    state.alarms.delete(name);
+    recordHistory(state, ctx.now.getTime(), {
+      AlarmName: name,
+      AlarmType: alarm.kind === 'composite' ? 'CompositeAlarm' : 'MetricAlarm',
+      Timestamp: ctx.now,
+      HistoryItemType: 'ConfigurationUpdate',
+      HistorySummary: `Alarm "${name}" deleted`,
+      HistoryData: JSON.stringify({ version: '1.0', type: 'Delete', deletedAlarm: describeAlarm(alarm) }),
+    });
+  }
+  return {};
+}
+
+export function setAlarmState(input: CW.SetAlarmStateInput, ctx: Ctx): Output<Record<string, never>> {
+  new ProblemList().minLength('alarmName', input.AlarmName, 1).maxLength('alarmName', input.AlarmName, 255).oneOf('stateValue', input.StateValue, STATES).maxLength('stateReason', input.StateReason, 1023).maxLength('stateReasonData', input.StateReasonData, 4000).check();
+  if (input.StateReasonData !== undefined) {
+    try {
+      JSON.parse(input.StateReasonData);
+    } catch {
+      throw invalidFormat('StateReasonData was not syntactically valid JSON');
+    }
+  }
+  const alarm = ctx.state().alarms.get(input.AlarmName!);
+  if (!alarm) throw resourceNotFound(`Alarm ${input.AlarmName} not found`);
+  transition(ctx, alarm, { state: input.StateValue as AlarmStateValue, reason: input.StateReason!, reasonData: input.StateReasonData ?? '' }, { manual: true });
+  if (input.StateReasonData === undefined) delete alarm.StateReasonData;
+  evaluateAlarms(ctx, []);
+  return {};
+}
+
+export function enableAlarmActions(input: CW.EnableAlarmActionsInput, ctx: Ctx): Output<Record<string, never>> {
+  return setActionsEnabled(input.AlarmNames ?? [], true, ctx);
+}
+
+export function disableAlarmActions(input: CW.DisableAlarmActionsInput, ctx: Ctx): Output<Record<string, never>> {
+  return setActionsEnabled(input.AlarmNames ?? [], false, ctx);
+}
+
+function setActionsEnabled(names: string[], enabled: boolean, ctx: Ctx): Record<string, never> {
+  if (names.length > 100) throw invalidValue('The collection AlarmNames must not have a size greater than 100.');
+  for (const name of names) {
+    const alarm = ctx.state().alarms.get(name);
+    if (!alarm || alarm.ActionsEnabled === enabled) continue;
+    const before = describeAlarm(alarm);
+    alarm.ActionsEnabled = enabled;
+    alarm.AlarmConfigurationUpdatedTimestamp = ctx.now;
+    recordHistory(ctx.state(), ctx.now.getTime(), {
+      AlarmName: name,
+      AlarmType: alarm.kind === 'composite' ? 'CompositeAlarm' : 'MetricAlarm',
+      Timestamp: ctx.now,
+      HistoryItemType: 'ConfigurationUpdate',
+      HistorySummary: `Alarm "${name}" updated`,
+      HistoryData: JSON.stringify({ version: '1.0', type: 'Update', originalUpdatedAlarm: before, updatedAlarm: describeAlarm(alarm) }),
+    });
+  }
+  return {};
+}
+
+export function describeAlarmHistory(input: CW.DescribeAlarmHistoryInput, ctx: Ctx): Output<CW.DescribeAlarmHistoryOutput> {
+  const problems = new ProblemList().oneOf('historyItemType', input.HistoryItemType, ['ConfigurationUpdate', 'StateUpdate', 'Action', 'AlarmContributorStateUpdate', 'AlarmContributorAction']).range('maxRecords', input.MaxRecords, 1, 100).oneOf('scanBy', input.ScanBy, ['TimestampDescending', 'TimestampAscending']);
+  (input.AlarmTypes ?? []).forEach((t, i) => problems.oneOf(`alarmTypes.${i + 1}.member`, t, ['CompositeAlarm', 'MetricAlarm']));
+  problems.check();
+  if (input.StartDate && input.EndDate && input.StartDate > input.EndDate) throw invalidValue('The parameter EndDate must be greater than StartDate.');
+  evaluateAlarms(ctx);
+  const types = input.AlarmTypes?.length ? input.AlarmTypes : ['MetricAlarm'];
+  const items = ctx
+    .state()
+    .history.filter((h) => input.AlarmName === undefined || h.AlarmName === input.AlarmName)
+    .filter((h) => types.includes(h.AlarmType))
+    .filter((h) => input.HistoryItemType === undefined || h.HistoryItemType === input.HistoryItemType)
+    .filter((h) => !input.StartDate || h.Timestamp >= input.StartDate)
+    .filter((h) => !input.EndDate || h.Timestamp <= input.EndDate);
+  if ((input.ScanBy ?? 'TimestampDescending') === 'TimestampDescending') items.reverse();
+  const max = input.MaxRecords ?? 100;
+  const fingerprint = JSON.stringify(['DescribeAlarmHistory', input.AlarmName ?? null, types, input.HistoryItemType ?? null, input.StartDate ?? null, input.EndDate ?? null, input.ScanBy ?? null]);
+  const offset = Number(decodeToken(input.NextToken, fingerprint) ?? 0);
+  return {
+    AlarmHistoryItems: items.slice(offset, offset + max).map((h) => ({ ...h })),
+    NextToken: offset + max < items.length ? encodeToken(offset + max, fingerprint) : undefined,
+  };
+}
