@@ -25,6 +25,7 @@ import type { ServiceRuntime } from '../services/service-runtime.ts';
 import type { World } from '../state/world.ts';
 import type { AuthorizeHook, Call, RecordHook } from './hooks.ts';
 import { type BusOrigin, InternalBus } from './internal-bus.ts';
+import { inflateRequestBody } from './request-compression.ts';
 import type { ServiceRouter } from './service-router.ts';
 
 export interface ConnectionInfo {
@@ -138,7 +139,7 @@ export class Pipeline {
   private authenticate(request: MutableRequest, call: Call, runtime: ServiceRuntime, protocol: Protocol): void {
     const s3 = runtime.definition.signingName === 's3';
     const auth = this.authenticator.authenticate(request, protocol.name, call.signature, s3);
-    request.body = auth.body;
+    request.body = inflateRequestBody({ ...request, body: auth.body }, protocol.name, this.options.maxBodyBytes);
     // Trailing checksums of aws-chunked uploads bind like the headers they stand for.
     if (Object.keys(auth.trailers).length) request.headers = { ...request.headers, ...auth.trailers };
     call.principal = auth.principal;

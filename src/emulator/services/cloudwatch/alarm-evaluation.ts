@@ -20,6 +20,8 @@ type Ctx = RequestContext<CloudWatchState>;
 /** AWS keeps alarm history for 30 days; a count bound keeps memory flat. */
 const HISTORY_MS = 30 * 24 * 3600 * 1000;
 const MAX_HISTORY = 10_000;
+export const UNCHECKED = 'Unchecked: Initial alarm creation';
+const FIRST_EVALUATION_MS = 60_000;
 /** After SetAlarmState the state holds until the next evaluation, a minute later on AWS. */
 export const MANUAL_STATE_HOLD_MS = 60_000;
 
@@ -55,6 +57,14 @@ export function evaluateAlarms(ctx: Ctx, alarms: readonly StoredAlarm[] = [...ct
     if (alarm.kind !== 'metric' || (alarm.manualUntil !== undefined && now < alarm.manualUntil)) continue;
     const verdict = evaluateMetricAlarm(ctx.state(), alarm, now);
     if (verdict && verdict.state !== alarm.StateValue) changed = transition(ctx, alarm, verdict) || changed;
+    else if (verdict && alarm.StateReason === UNCHECKED && now - alarm.StateUpdatedTimestamp.getTime() >= FIRST_EVALUATION_MS) {
+      // AWS's first evaluation, within a minute of creation, replaces the "Unchecked" reason even
+      // when the state stays the same.
+      alarm.StateReason = verdict.reason;
+      alarm.StateReasonData = verdict.reasonData;
+      alarm.StateUpdatedTimestamp = ctx.now;
+      changed = true;
+    }
   }
   // Composite alarms follow their children; re-evaluate until stable (a rule may reference a composite).
   for (let round = 0; round < 5; round++) {

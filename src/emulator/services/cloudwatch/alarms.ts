@@ -7,7 +7,7 @@ import type * as CW from '@aws-sdk/client-cloudwatch';
 import type { RequestContext } from '../../core/context.ts';
 import { ProblemList } from '../../core/validation.ts';
 import type { Output } from '../define-service.ts';
-import { evaluateAlarms, recordHistory, transition } from './alarm-evaluation.ts';
+import { evaluateAlarms, recordHistory, transition, UNCHECKED } from './alarm-evaluation.ts';
 import { parseRule, RuleError, ruleAlarms } from './composite-rule.ts';
 import { checkUnit, decodeToken, encodeToken, invalidCombination, invalidFormat, invalidValue, missingParameter, resourceNotFound, validationError } from './errors.ts';
 import { validateQueries } from './metric-queries.ts';
@@ -148,7 +148,7 @@ export function putMetricAlarm(input: CW.PutMetricAlarmInput, ctx: Ctx): Output<
     AlarmConfigurationUpdatedTimestamp: now,
     // Updating an alarm keeps its state; a new one starts unchecked, as on AWS.
     StateValue: existing?.StateValue ?? 'INSUFFICIENT_DATA',
-    StateReason: existing?.StateReason ?? 'Unchecked: Initial alarm creation',
+    StateReason: existing?.StateReason ?? UNCHECKED,
     ...(existing?.StateReasonData !== undefined ? { StateReasonData: existing.StateReasonData } : {}),
     StateUpdatedTimestamp: existing?.StateUpdatedTimestamp ?? now,
     StateTransitionedTimestamp: existing?.StateTransitionedTimestamp ?? now,
@@ -218,7 +218,7 @@ export function putCompositeAlarm(input: CW.PutCompositeAlarmInput, ctx: Ctx): O
     InsufficientDataActions: checkActions(ctx, 'InsufficientDataActions', input.InsufficientDataActions),
     AlarmConfigurationUpdatedTimestamp: now,
     StateValue: existing?.StateValue ?? 'INSUFFICIENT_DATA',
-    StateReason: existing?.StateReason ?? 'Unchecked: Initial alarm creation',
+    StateReason: existing?.StateReason ?? UNCHECKED,
     StateUpdatedTimestamp: existing?.StateUpdatedTimestamp ?? now,
     StateTransitionedTimestamp: existing?.StateTransitionedTimestamp ?? now,
     tags: checkTags(input.Tags, existing?.tags ?? {}),

@@ -93,8 +93,6 @@ export interface StoredAlarm {
   AlarmRule?: string;
   /** Set by SetAlarmState: evaluation leaves the state alone until the next data or period. */
   manualUntil?: number;
-  /** Epoch ms of the last evaluation (alarms evaluate at most once per request time). */
-  evaluatedAt?: number;
   tags: Record<string, string>;
 }
 
