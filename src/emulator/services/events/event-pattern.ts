@@ -341,7 +341,7 @@ function wildcardRegex(value: string, fail: (reason: string) => never): RegExp {
       i++;
       prevStar = false;
     } else if (c === '*') {
-      if (prevStar) fail(`Consecutive wildcard characters at pos ${i + 1}`);
+      if (prevStar) fail(`Consecutive wildcard characters at pos ${i}`);
       out += '.*';
       prevStar = true;
     } else {

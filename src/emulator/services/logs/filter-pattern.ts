@@ -232,7 +232,8 @@ function evalComparison(node: Extract<JsonNode, { type: 'cmp' }>, doc: unknown):
     if (v.kind === 'regex') return (typeof value === 'string' || typeof value === 'number') && v.value.test(String(value));
     if (v.kind === 'string') {
       if (typeof value === 'string') return v.value.includes('*') ? wildcard(v.value).test(value) : value === v.value;
-      if (!v.quoted && (typeof value === 'boolean' || typeof value === 'number')) return String(value) === v.value;
+      // `= *` matches any value; an unquoted word also compares with numbers and booleans as text.
+      if (typeof value === 'boolean' || typeof value === 'number') return v.value.includes('*') ? wildcard(v.value).test(String(value)) : !v.quoted && String(value) === v.value;
       return false;
     }
     return false;
