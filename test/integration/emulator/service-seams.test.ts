@@ -160,7 +160,7 @@ describe('request bodies and validation codes', () => {
       fetch(`${emu.url}/`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-amz-json-1.1', 'content-encoding': encoding, 'x-amz-target': 'Logs_20140328.CreateLogGroup', authorization: 'AWS4-HMAC-SHA256 Credential=test/20260302/us-east-1/logs/aws4_request, SignedHeaders=host, Signature=x' },
-        body,
+        body: new Uint8Array(body),
       });
     expect((await post(gzipSync(JSON.stringify({ logGroupName: '/gzipped' })))).status).toBe(200);
     const broken = await post(Buffer.from('not gzip'));
