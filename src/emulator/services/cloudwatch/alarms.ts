@@ -1,14 +1,15 @@
 /**
- * Metric and composite alarms: PutMetricAlarm, PutCompositeAlarm, DescribeAlarms,
- * DescribeAlarmsForMetric, DeleteAlarms, SetAlarmState, Enable/DisableAlarmActions.
- * Alarms are evaluated (alarm-evaluation.ts) before they are described.
+ * Metric alarms and what all alarms share: PutMetricAlarm, DescribeAlarms, DescribeAlarmsForMetric,
+ * DeleteAlarms, SetAlarmState (composite alarms: composite-alarms.ts; actions: alarm-actions.ts;
+ * history: alarm-history.ts). Alarms are evaluated (alarm-evaluation.ts) before they are described.
  */
 import type * as CW from '@aws-sdk/client-cloudwatch';
 import type { RequestContext } from '../../core/context.ts';
 import { ProblemList } from '../../core/validation.ts';
 import type { Output } from '../define-service.ts';
+import { checkActions } from './alarm-actions.ts';
 import { evaluateAlarms, recordHistory, transition, UNCHECKED } from './alarm-evaluation.ts';
-import { parseRule, RuleError, ruleAlarms } from './composite-rule.ts';
+import { parseRule, ruleAlarms } from './composite-rule.ts';
 import { checkUnit, decodeToken, encodeToken, invalidCombination, invalidFormat, invalidValue, missingParameter, resourceNotFound, validationError } from './errors.ts';
 import { validateQueries } from './metric-queries.ts';
 import { sortDimensions } from './metric-store.ts';
@@ -21,37 +22,13 @@ type Ctx = RequestContext<CloudWatchState>;
 const COMPARISON_OPERATORS = ['GreaterThanOrEqualToThreshold', 'GreaterThanThreshold', 'LessThanThreshold', 'LessThanOrEqualToThreshold', 'LessThanLowerOrGreaterThanUpperThreshold', 'LessThanLowerThreshold', 'GreaterThanUpperThreshold'];
 const STATISTICS = ['SampleCount', 'Average', 'Sum', 'Minimum', 'Maximum'];
 const TREAT_MISSING = ['breaching', 'notBreaching', 'ignore', 'missing'];
-const STATES = ['OK', 'ALARM', 'INSUFFICIENT_DATA'];
+export const STATES = ['OK', 'ALARM', 'INSUFFICIENT_DATA'];
 
 export function alarmArn(ctx: Ctx, name: string): string {
   return `arn:aws:cloudwatch:${ctx.region}:${ctx.accountId}:alarm:${name}`;
 }
 
-/** Alarm actions CloudWatch accepts, by service; anything else is refused. */
-const ACTION_PATTERNS: RegExp[] = [
-  /^arn:aws[a-z-]*:sns:([a-z0-9-]+):\d{12}:[A-Za-z0-9_.-]{1,256}$/,
-  /^arn:aws[a-z-]*:autoscaling:([a-z0-9-]+):\d{12}:scalingPolicy:.+$/,
-  /^arn:aws[a-z-]*:automate:([a-z0-9-]+):ec2:(stop|terminate|reboot|recover)$/,
-  /^arn:aws[a-z-]*:swf:([a-z0-9-]+):\d{12}:action\/actions\/AWS_EC2\.InstanceId\.(Stop|Terminate|Reboot)\/1\.0$/,
-  /^arn:aws[a-z-]*:lambda:([a-z0-9-]+):\d{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?$/,
-  /^arn:aws[a-z-]*:ssm:([a-z0-9-]+):\d{12}:opsitem:[0-9#:A-Za-z_-]+$/,
-  /^arn:aws[a-z-]*:ssm-incidents::\d{12}:responseplan\/.+$/,
-];
-
-function checkActions(ctx: Ctx, name: string, actions: readonly string[] | undefined): string[] {
-  const list = [...(actions ?? [])];
-  if (list.length > 5) throw validationError(`The collection ${name} must not have a size greater than 5.`);
-  for (const action of list) {
-    if (!/^arn:[^:]+:[^:]+:[^:]*:[^:]*:.+$/.test(action)) throw validationError(`Invalid arn syntax: ${action}`);
-    const match = ACTION_PATTERNS.map((p) => p.exec(action)).find((m) => m);
-    if (!match) throw validationError(`The action ${action} in ${name} is not supported. Alarm actions must be SNS topics, Auto Scaling or Application Auto Scaling policies, EC2 actions, Lambda functions, Systems Manager OpsItems or Incident Manager response plans.`);
-    const region = match[1];
-    if (region !== undefined && region !== ctx.region) throw validationError(`Invalid region ${region} specified. Only ${ctx.region} is supported.`);
-  }
-  return list;
-}
-
-function commonProblems(input: { AlarmName?: string; AlarmDescription?: string; Tags?: CW.Tag[] }): ProblemList {
+export function commonProblems(input: { AlarmName?: string; AlarmDescription?: string; Tags?: CW.Tag[] }): ProblemList {
   return new ProblemList()
     .minLength('alarmName', input.AlarmName, 1)
     .maxLength('alarmName', input.AlarmName, 255)
@@ -174,7 +151,7 @@ function checkAlarmPeriod(period: number, evaluationPeriods: number): void {
   if (total > 604800) throw validationError('Metrics cannot be checked across more than a week (EvaluationPeriods * Period must be <= 604800) for alarms using period >= 3600');
 }
 
-function saveAlarm(ctx: Ctx, alarm: StoredAlarm, existing: StoredAlarm | undefined): void {
+export function saveAlarm(ctx: Ctx, alarm: StoredAlarm, existing: StoredAlarm | undefined): void {
   const state = ctx.state();
   state.alarms.set(alarm.AlarmName, alarm);
   const config = describeAlarm(alarm);
@@ -186,46 +163,6 @@ function saveAlarm(ctx: Ctx, alarm: StoredAlarm, existing: StoredAlarm | undefin
     HistorySummary: `Alarm "${alarm.AlarmName}" ${existing ? 'updated' : 'created'}`,
     HistoryData: JSON.stringify(existing ? { version: '1.0', type: 'Update', originalUpdatedAlarm: describeAlarm(existing), updatedAlarm: config } : { version: '1.0', type: 'Create', createdAlarm: config }),
   });
-}
-
-export function putCompositeAlarm(input: CW.PutCompositeAlarmInput, ctx: Ctx): Output<Record<string, never>> {
-  commonProblems(input).minLength('alarmRule', input.AlarmRule, 1).maxLength('alarmRule', input.AlarmRule, 10240).check();
-  if (input.ActionsSuppressor !== undefined) throw invalidValue('Composite alarm action suppression (ActionsSuppressor) is not supported by this emulator.');
-  const name = input.AlarmName!;
-  const state = ctx.state();
-  const existing = state.alarms.get(name);
-  if (existing && existing.kind === 'metric') throw validationError(`The alarm ${name} already exists as a metric alarm.`);
-  let referenced: Set<string>;
-  try {
-    referenced = ruleAlarms(parseRule(input.AlarmRule!));
-  } catch (error) {
-    if (error instanceof RuleError) throw validationError(`Error in AlarmRule [${input.AlarmRule}]: ${error.message}.`);
-    throw error;
-  }
-  const unknown = [...referenced].filter((r) => !state.alarms.has(r));
-  if (unknown.length) throw validationError(`Could not save the composite alarm as alarms [${unknown.join(', ')}] in the alarm rule do not exist`);
-  if (referenced.has(name)) throw validationError(`The alarm rule of ${name} must not refer to ${name} itself.`);
-  const now = ctx.now;
-  const stored: StoredAlarm = {
-    kind: 'composite',
-    AlarmName: name,
-    AlarmArn: alarmArn(ctx, name),
-    ...(input.AlarmDescription !== undefined ? { AlarmDescription: input.AlarmDescription } : {}),
-    AlarmRule: input.AlarmRule!,
-    ActionsEnabled: input.ActionsEnabled ?? true,
-    OKActions: checkActions(ctx, 'OKActions', input.OKActions),
-    AlarmActions: checkActions(ctx, 'AlarmActions', input.AlarmActions),
-    InsufficientDataActions: checkActions(ctx, 'InsufficientDataActions', input.InsufficientDataActions),
-    AlarmConfigurationUpdatedTimestamp: now,
-    StateValue: existing?.StateValue ?? 'INSUFFICIENT_DATA',
-    StateReason: existing?.StateReason ?? UNCHECKED,
-    StateUpdatedTimestamp: existing?.StateUpdatedTimestamp ?? now,
-    StateTransitionedTimestamp: existing?.StateTransitionedTimestamp ?? now,
-    tags: checkTags(input.Tags, existing?.tags ?? {}),
-  };
-  saveAlarm(ctx, stored, existing);
-  evaluateAlarms(ctx, []);
-  return {};
 }
 
 /** The MetricAlarm / CompositeAlarm shape DescribeAlarms returns. */
@@ -360,56 +297,4 @@ export function setAlarmState(input: CW.SetAlarmStateInput, ctx: Ctx): Output<Re
   if (input.StateReasonData === undefined) delete alarm.StateReasonData;
   evaluateAlarms(ctx, []);
   return {};
-}
-
-export function enableAlarmActions(input: CW.EnableAlarmActionsInput, ctx: Ctx): Output<Record<string, never>> {
-  return setActionsEnabled(input.AlarmNames ?? [], true, ctx);
-}
-
-export function disableAlarmActions(input: CW.DisableAlarmActionsInput, ctx: Ctx): Output<Record<string, never>> {
-  return setActionsEnabled(input.AlarmNames ?? [], false, ctx);
-}
-
-function setActionsEnabled(names: string[], enabled: boolean, ctx: Ctx): Record<string, never> {
-  if (names.length > 100) throw invalidValue('The collection AlarmNames must not have a size greater than 100.');
-  for (const name of names) {
-    const alarm = ctx.state().alarms.get(name);
-    if (!alarm || alarm.ActionsEnabled === enabled) continue;
-    const before = describeAlarm(alarm);
-    alarm.ActionsEnabled = enabled;
-    alarm.AlarmConfigurationUpdatedTimestamp = ctx.now;
-    recordHistory(ctx.state(), ctx.now.getTime(), {
-      AlarmName: name,
-      AlarmType: alarm.kind === 'composite' ? 'CompositeAlarm' : 'MetricAlarm',
-      Timestamp: ctx.now,
-      HistoryItemType: 'ConfigurationUpdate',
-      HistorySummary: `Alarm "${name}" updated`,
-      HistoryData: JSON.stringify({ version: '1.0', type: 'Update', originalUpdatedAlarm: before, updatedAlarm: describeAlarm(alarm) }),
-    });
-  }
-  return {};
-}
-
-export function describeAlarmHistory(input: CW.DescribeAlarmHistoryInput, ctx: Ctx): Output<CW.DescribeAlarmHistoryOutput> {
-  const problems = new ProblemList().oneOf('historyItemType', input.HistoryItemType, ['ConfigurationUpdate', 'StateUpdate', 'Action', 'AlarmContributorStateUpdate', 'AlarmContributorAction']).range('maxRecords', input.MaxRecords, 1, 100).oneOf('scanBy', input.ScanBy, ['TimestampDescending', 'TimestampAscending']);
-  (input.AlarmTypes ?? []).forEach((t, i) => problems.oneOf(`alarmTypes.${i + 1}.member`, t, ['CompositeAlarm', 'MetricAlarm']));
-  problems.check();
-  if (input.StartDate && input.EndDate && input.StartDate > input.EndDate) throw invalidValue('The parameter EndDate must be greater than StartDate.');
-  evaluateAlarms(ctx);
-  const types = input.AlarmTypes?.length ? input.AlarmTypes : ['MetricAlarm'];
-  const items = ctx
-    .state()
-    .history.filter((h) => input.AlarmName === undefined || h.AlarmName === input.AlarmName)
-    .filter((h) => types.includes(h.AlarmType))
-    .filter((h) => input.HistoryItemType === undefined || h.HistoryItemType === input.HistoryItemType)
-    .filter((h) => !input.StartDate || h.Timestamp >= input.StartDate)
-    .filter((h) => !input.EndDate || h.Timestamp <= input.EndDate);
-  if ((input.ScanBy ?? 'TimestampDescending') === 'TimestampDescending') items.reverse();
-  const max = input.MaxRecords ?? 100;
-  const fingerprint = JSON.stringify(['DescribeAlarmHistory', input.AlarmName ?? null, types, input.HistoryItemType ?? null, input.StartDate ?? null, input.EndDate ?? null, input.ScanBy ?? null]);
-  const offset = Number(decodeToken(input.NextToken, fingerprint) ?? 0);
-  return {
-    AlarmHistoryItems: items.slice(offset, offset + max).map((h) => ({ ...h })),
-    NextToken: offset + max < items.length ? encodeToken(offset + max, fingerprint) : undefined,
-  };
 }

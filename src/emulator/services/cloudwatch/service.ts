@@ -4,7 +4,10 @@
  * emulator's metric sink (core/metrics.ts): other services record AWS/* metrics here.
  */
 import { defineService } from '../define-service.ts';
+import * as actions from './alarm-actions.ts';
+import * as history from './alarm-history.ts';
 import * as alarms from './alarms.ts';
+import * as composite from './composite-alarms.ts';
 import * as dashboards from './dashboards.ts';
 import { CLOUDWATCH_LIMITATIONS } from './limitations.ts';
 import * as data from './metric-data.ts';
@@ -27,14 +30,14 @@ export const cloudwatch = defineService<CloudWatchState>({
     GetMetricStatistics: statistics.getMetricStatistics,
     GetMetricData: statistics.getMetricData,
     PutMetricAlarm: alarms.putMetricAlarm,
-    PutCompositeAlarm: alarms.putCompositeAlarm,
+    PutCompositeAlarm: composite.putCompositeAlarm,
     DescribeAlarms: alarms.describeAlarms,
     DescribeAlarmsForMetric: alarms.describeAlarmsForMetric,
     DeleteAlarms: alarms.deleteAlarms,
     SetAlarmState: alarms.setAlarmState,
-    EnableAlarmActions: alarms.enableAlarmActions,
-    DisableAlarmActions: alarms.disableAlarmActions,
-    DescribeAlarmHistory: alarms.describeAlarmHistory,
+    EnableAlarmActions: actions.enableAlarmActions,
+    DisableAlarmActions: actions.disableAlarmActions,
+    DescribeAlarmHistory: history.describeAlarmHistory,
     PutDashboard: dashboards.putDashboard,
     GetDashboard: dashboards.getDashboard,
     ListDashboards: dashboards.listDashboards,

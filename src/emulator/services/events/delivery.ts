@@ -12,7 +12,8 @@ import type { AwsEvent } from '../../core/events.ts';
 import type { MetricDatum } from '../../core/metrics.ts';
 import { deliverLogEvents } from '../logs/log-events.ts';
 import { ruleArn } from './common.ts';
-import { type CompiledPattern, compilePattern, matchesPattern } from './event-pattern.ts';
+import { type CompiledPattern, compilePattern } from './event-pattern.ts';
+import { matchesPattern } from './event-pattern-match.ts';
 import type { DeliveryRecord, EventBridgeState, RuleState, TargetState } from './state.ts';
 
 const MAX_DELIVERIES = 1000;

@@ -1,7 +1,8 @@
 /** Property and table tests of EventBridge event patterns: the parser never fails unexpectedly, and matching follows EventBridge's rules. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compilePattern, matchesPattern, PatternError } from './event-pattern.ts';
+import { compilePattern, PatternError } from './event-pattern.ts';
+import { matchesPattern } from './event-pattern-match.ts';
 
 const matches = (pattern: object, event: unknown) => matchesPattern(compilePattern(JSON.stringify(pattern)), event);
 

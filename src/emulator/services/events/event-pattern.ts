@@ -12,6 +12,7 @@
  * Invalid patterns raise PatternError with event-ruler's reason text and a Jackson-style location,
  * which the caller wraps as "Event pattern is not valid. Reason: …" (InvalidEventPatternException).
  */
+import { cidrRange, type IpRange, ipRange } from './ip-ranges.ts';
 
 export class PatternError extends Error {
   constructor(reason: string, source: string, offset: number) {
@@ -22,7 +23,7 @@ export class PatternError extends Error {
   }
 }
 
-type Matcher =
+export type Matcher =
   | { kind: 'exact'; value: string | number | boolean | null }
   | { kind: 'prefix' | 'suffix'; value: string; ignoreCase: boolean }
   | { kind: 'anything-but'; values: (string | number)[] }
@@ -31,7 +32,7 @@ type Matcher =
   | { kind: 'exists'; value: boolean }
   | { kind: 'equals-ignore-case'; value: string }
   | { kind: 'wildcard'; value: RegExp }
-  | { kind: 'cidr'; range: { low: bigint; high: bigint; v6: boolean } };
+  | { kind: 'cidr'; range: IpRange };
 
 export interface CompiledPattern {
   /** field → nested pattern or leaf matchers */
@@ -329,7 +330,7 @@ export function compilePattern(source: string): CompiledPattern {
   return compiled;
 }
 
-function wildcardRegex(value: string, fail: (reason: string) => never): RegExp {
+export function wildcardRegex(value: string, fail: (reason: string) => never): RegExp {
   let out = '';
   let prevStar = false;
   for (let i = 0; i < value.length; i++) {
@@ -350,153 +351,4 @@ function wildcardRegex(value: string, fail: (reason: string) => never): RegExp {
     }
   }
   return new RegExp(`^${out}$`, 's');
-}
-
-// ── IP addresses ───────────────────────────────────────────────────────────────────────────────
-
-function ipv4(text: string): bigint | undefined {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
-  if (!m) return undefined;
-  let n = 0n;
-  for (const part of m.slice(1)) {
-    const v = Number(part);
-    if (v > 255) return undefined;
-    n = (n << 8n) | BigInt(v);
-  }
-  return n;
-}
-
-function ipv6(text: string): bigint | undefined {
-  if (!/^[0-9a-fA-F:]+$/.test(text) || !text.includes(':')) return undefined;
-  const halves = text.split('::');
-  if (halves.length > 2) return undefined;
-  const head = halves[0] ? halves[0].split(':') : [];
-  const tail = halves.length === 2 && halves[1] ? halves[1].split(':') : [];
-  const missing = 8 - head.length - tail.length;
-  if ((halves.length === 1 && missing !== 0) || missing < 0) return undefined;
-  const groups = [...head, ...Array(halves.length === 2 ? missing : 0).fill('0'), ...tail];
-  let n = 0n;
-  for (const g of groups) {
-    if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return undefined;
-    n = (n << 16n) | BigInt(parseInt(g, 16));
-  }
-  return n;
-}
-
-function ipValue(text: string): { value: bigint; v6: boolean } | undefined {
-  const v4 = ipv4(text);
-  if (v4 !== undefined) return { value: v4, v6: false };
-  const v6 = ipv6(text);
-  return v6 === undefined ? undefined : { value: v6, v6: true };
-}
-
-function cidrRange(text: string): { low: bigint; high: bigint; v6: boolean } | undefined {
-  const [addr, bits] = text.split('/');
-  const ip = ipValue(addr ?? '');
-  if (!ip) return undefined;
-  const width = ip.v6 ? 128 : 32;
-  const prefix = bits === undefined ? width : Number(bits);
-  if (!Number.isInteger(prefix) || prefix < 0 || prefix > width) return undefined;
-  const hostBits = BigInt(width - prefix);
-  const low = (ip.value >> hostBits) << hostBits;
-  return { low, high: low + (1n << hostBits) - 1n, v6: ip.v6 };
-}
-
-/** A plain pattern string that is an IP address or CIDR block matches as a range (event-ruler). */
-function ipRange(text: string): { low: bigint; high: bigint; v6: boolean } | undefined {
-  return /^[0-9a-fA-F:.]+(\/\d+)?$/.test(text) && text.includes('/') ? cidrRange(text) : undefined;
-}
-
-// ── matching ───────────────────────────────────────────────────────────────────────────────────
-
-const ABSENT = Symbol('absent');
-
-export function matchesPattern(pattern: CompiledPattern, event: unknown): boolean {
-  return matchObject(pattern, event);
-}
-
-function matchObject(pattern: CompiledPattern, value: unknown): boolean {
-  if (Array.isArray(value)) return value.some((element) => matchObject(pattern, element));
-  const obj = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
-  for (const [name, sub] of pattern.fields) {
-    const child = obj && Object.hasOwn(obj, name) ? obj[name] : ABSENT;
-    if (Array.isArray(sub)) {
-      if (!matchLeaf(sub, child)) return false;
-    } else if (child === ABSENT) {
-      if (!onlyAbsence(sub)) return false;
-    } else if (!matchObject(sub, child)) return false;
-  }
-  for (const alternatives of pattern.ors) {
-    if (!alternatives.some((alt) => matchObject(alt, obj ?? {}))) return false;
-  }
-  return true;
-}
-
-/** A nested pattern an absent object still satisfies: every leaf is {"exists": false}. */
-function onlyAbsence(pattern: CompiledPattern): boolean {
-  for (const sub of pattern.fields.values()) {
-    if (Array.isArray(sub)) {
-      if (!sub.some((m) => m.kind === 'exists' && !m.value)) return false;
-    } else if (!onlyAbsence(sub)) return false;
-  }
-  return pattern.ors.every((alts) => alts.some(onlyAbsence));
-}
-
-function leafValues(value: unknown): unknown[] | typeof ABSENT {
-  if (value === ABSENT) return ABSENT;
-  if (Array.isArray(value)) {
-    const flat = value.filter((v) => v === null || typeof v !== 'object');
-    return flat.length ? flat : ABSENT;
-  }
-  if (value !== null && typeof value === 'object') return ABSENT;
-  return [value];
-}
-
-function matchLeaf(matchers: Matcher[], raw: unknown): boolean {
-  const values = leafValues(raw);
-  return matchers.some((m) => {
-    if (m.kind === 'exists') return m.value ? values !== ABSENT : values === ABSENT;
-    if (values === ABSENT) return false;
-    return values.some((v) => matchValue(m, v));
-  });
-}
-
-function matchValue(m: Matcher, v: unknown): boolean {
-  switch (m.kind) {
-    case 'exact':
-      if (typeof m.value === 'number') return typeof v === 'number' && v === m.value;
-      return v === m.value;
-    case 'prefix':
-      return typeof v === 'string' && (m.ignoreCase ? v.toLowerCase().startsWith(m.value.toLowerCase()) : v.startsWith(m.value));
-    case 'suffix':
-      return typeof v === 'string' && (m.ignoreCase ? v.toLowerCase().endsWith(m.value.toLowerCase()) : v.endsWith(m.value));
-    case 'equals-ignore-case':
-      return typeof v === 'string' && v.toLowerCase() === m.value.toLowerCase();
-    case 'wildcard':
-      return typeof v === 'string' && m.value.test(v);
-    case 'anything-but':
-      return !m.values.some((x) => (typeof x === 'number' ? typeof v === 'number' && v === x : v === x));
-    case 'anything-but-ic':
-      return typeof v !== 'string' || !m.values.some((x) => x.toLowerCase() === v.toLowerCase());
-    case 'anything-but-prefix':
-      return typeof v !== 'string' || !m.values.some((x) => v.startsWith(x));
-    case 'anything-but-suffix':
-      return typeof v !== 'string' || !m.values.some((x) => v.endsWith(x));
-    case 'anything-but-wildcard':
-      return typeof v !== 'string' || !m.values.some((x) => wildcardRegex(x, () => false as never).test(v));
-    case 'numeric': {
-      if (typeof v !== 'number') return false;
-      if (m.equals !== undefined) return v === m.equals;
-      if (m.lower && (m.lower.open ? v <= m.lower.value : v < m.lower.value)) return false;
-      if (m.upper && (m.upper.open ? v >= m.upper.value : v > m.upper.value)) return false;
-      return true;
-    }
-    case 'cidr': {
-      if (typeof v !== 'string') return false;
-      const ip = ipValue(v);
-      return ip !== undefined && ip.v6 === m.range.v6 && ip.value >= m.range.low && ip.value <= m.range.high;
-    }
-    case 'exists':
-      return true;
-  }
 }
