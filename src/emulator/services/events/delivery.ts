@@ -120,7 +120,13 @@ function deliver(ctx: RequestContext, state: EventBridgeState, rule: RuleState, 
   const payload = transform(target, event, { name: rule.name, arn });
   const group = LOG_GROUP_ARN.exec(target.Arn);
   if (group) {
-    const ok = deliverLogEvents(ctx, { accountId: group[2]!, region: group[1]!, logGroupName: group[3]!, logStreamName: event.id }, [{ timestamp: Date.parse(event.time), message: payload }]);
+    let ok: boolean;
+    try {
+      ok = deliverLogEvents(ctx, { accountId: group[2]!, region: group[1]!, logGroupName: group[3]!, logStreamName: event.id }, [{ timestamp: Date.parse(event.time), message: payload }]);
+    } catch {
+      // An emulator started without CloudWatch Logs: the target cannot be reached.
+      return { ...base, status: 'Failed', reason: 'CloudWatch Logs is not served by this emulator.' };
+    }
     return ok ? { ...base, status: 'Delivered' } : { ...base, status: 'Failed', reason: `Log group ${group[3]} does not exist in ${group[2]}/${group[1]}.` };
   }
   const bus = BUS_ARN.exec(target.Arn);
