@@ -4,8 +4,11 @@
  */
 import { rootPrincipal } from './auth/principal.ts';
 import { type EmulatorOptions, resolveOptions, type ResolvedOptions } from './config.ts';
+import type { EventPublisher } from './core/events.ts';
 import { accessKeyId as newAccessKeyId, secretAccessKey as newSecret } from './core/ids.ts';
+import type { MetricSink } from './core/metrics.ts';
 import type { AuthorizeHook, RecordHook } from './pipeline/hooks.ts';
+import { InternalBus } from './pipeline/internal-bus.ts';
 import { Pipeline } from './pipeline/pipeline.ts';
 import { ServiceRouter } from './pipeline/service-router.ts';
 import { Edge } from './server/edge.ts';
@@ -14,7 +17,7 @@ import type { ServiceDefinition } from './services/define-service.ts';
 import { BUILTIN_SERVICES } from './services/registry.ts';
 import { ServiceRuntime } from './services/service-runtime.ts';
 import { Persistence } from './state/persistence.ts';
-import { World } from './state/world.ts';
+import { DEFAULT_ACCOUNT_ID, World } from './state/world.ts';
 
 const WARM_UP_DELAY_MS = 500;
 
@@ -105,6 +108,27 @@ export class Emulator {
   addRecorder(hook: RecordHook): void {
     this.pipeline.recorders.push(hook);
   }
+
+  /**
+   * Metrics and events from outside any request (a record hook such as CloudTrail's, tests): the
+   * same bus providers reach through `ctx.metrics` / `ctx.events`. Account and region default to
+   * 000000000000 and the default region; the time to the emulator's clock.
+   */
+  readonly metrics: MetricSink = {
+    put: (namespace, data, target = {}) => {
+      const accountId = target.accountId ?? DEFAULT_ACCOUNT_ID;
+      const region = target.region ?? this.options.defaultRegion;
+      this.pipeline.bus.putMetrics(InternalBus.origin(accountId, region, rootPrincipal(accountId), new Date(this.options.now())), namespace, data, { accountId, region });
+    },
+  };
+
+  readonly events: EventPublisher = {
+    publish: (event) => {
+      const accountId = event.accountId ?? DEFAULT_ACCOUNT_ID;
+      const region = event.region ?? this.options.defaultRegion;
+      this.pipeline.bus.publishEvent(InternalBus.origin(accountId, region, rootPrincipal(accountId), new Date(this.options.now())), { ...event, accountId, region });
+    },
+  };
 
   /** Forgets one account's state (or all), including its issued keys, on disk too. */
   async reset(accountId?: string): Promise<{ accounts: string[] }> {

@@ -9,6 +9,8 @@
  */
 import type { EmulatorOptions } from './config.ts';
 import { Emulator, type RootCredentials } from './emulator.ts';
+import type { EventPublisher } from './core/events.ts';
+import type { MetricSink } from './core/metrics.ts';
 import type { AuthorizeHook, RecordHook } from './pipeline/hooks.ts';
 
 export type { EmulatorOptions } from './config.ts';
@@ -19,6 +21,8 @@ export type { ServiceDefinition, Handler, Output, Limitation } from './services/
 export { defineService } from './services/define-service.ts';
 export type { RequestContext } from './core/context.ts';
 export { AwsServiceError } from './core/errors.ts';
+export type { MetricDatum, MetricSink, MetricBatch, MetricTarget } from './core/metrics.ts';
+export type { AwsEvent, EmittedEvent, EventPublisher } from './core/events.ts';
 export { BUILTIN_SERVICES } from './services/registry.ts';
 
 export interface RunningEmulator {
@@ -38,6 +42,10 @@ export interface RunningEmulator {
   flush(): Promise<void>;
   addAuthorizer(hook: AuthorizeHook): void;
   addRecorder(hook: RecordHook): void;
+  /** Records CloudWatch datapoints from outside a request (core/metrics.ts). */
+  readonly metrics: MetricSink;
+  /** Publishes AWS events to EventBridge from outside a request, e.g. a CloudTrail record hook (core/events.ts). */
+  readonly events: EventPublisher;
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
@@ -63,5 +71,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     flush: () => emulator.flush(),
     addAuthorizer: (hook) => emulator.addAuthorizer(hook),
     addRecorder: (hook) => emulator.addRecorder(hook),
+    metrics: emulator.metrics,
+    events: emulator.events,
   };
 }

@@ -4,6 +4,8 @@
  */
 import type { IssuedCredential } from '../auth/credentials.ts';
 import type { Principal } from '../auth/principal.ts';
+import type { EventPublisher } from './events.ts';
+import type { MetricSink } from './metrics.ts';
 
 export interface RequestContext<State = unknown> {
   readonly requestId: string;
@@ -31,6 +33,16 @@ export interface RequestContext<State = unknown> {
   readonly credentials: CredentialStore;
   /** Every account that currently has state (for global namespaces such as S3 bucket names). */
   accountIds(): string[];
+  /** Records CloudWatch datapoints (see core/metrics.ts). */
+  readonly metrics: MetricSink;
+  /** Publishes AWS events to EventBridge (see core/events.ts). */
+  readonly events: EventPublisher;
+  /**
+   * Says this call changed state although its operation only reads (a Describe that advances a
+   * lazily computed state machine: an alarm evaluated, an endpoint now InService), so the touched
+   * accounts are persisted like after a write.
+   */
+  stateChanged(): void;
 }
 
 export interface CredentialStore {

@@ -24,6 +24,8 @@ import type { Protocol, Route, WireRequest, WireResponse } from '../protocols/wi
 import type { ServiceRuntime } from '../services/service-runtime.ts';
 import type { World } from '../state/world.ts';
 import type { AuthorizeHook, Call, RecordHook } from './hooks.ts';
+import { type BusOrigin, InternalBus } from './internal-bus.ts';
+import { inflateRequestBody } from './request-compression.ts';
 import type { ServiceRouter } from './service-router.ts';
 
 export interface ConnectionInfo {
@@ -60,12 +62,21 @@ type MutableRequest = WireRequest & { body: Buffer; headers: Record<string, stri
 export class Pipeline {
   readonly authorizers: AuthorizeHook[] = [];
   readonly recorders: RecordHook[] = [];
+  /** Metrics and events between services (core/metrics.ts, core/events.ts). */
+  readonly bus: InternalBus;
   private readonly options: PipelineOptions;
   private readonly authenticator: Authenticator;
 
   constructor(options: PipelineOptions) {
     this.options = options;
     this.authenticator = new Authenticator(options.world, { verifySignatures: options.verifySignatures, defaultRegion: options.defaultRegion, now: options.now });
+    this.bus = new InternalBus({
+      services: options.router.services,
+      makeContext: (runtime, operation, accountId, region, origin, touched) =>
+        this.buildContext(runtime, { requestId: origin.requestId, operation, accountId, region, principal: origin.principal, now: origin.now, secure: false, sourceIp: '', userAgent: '' }, origin, touched, () => {}),
+      onAccountsChanged: options.onAccountsChanged,
+      log: options.log,
+    });
   }
 
   async handle(request: WireRequest, connection: ConnectionInfo): Promise<WireResponse> {
@@ -84,6 +95,7 @@ export class Pipeline {
     const speaking: { protocol?: Protocol } = {};
     let response: WireResponse;
     let touched: Set<string> | undefined;
+    const changed = { readOnlyCallChangedState: false };
     try {
       const routed = await this.route(req, call, speaking);
       const protocol = routed.protocol;
@@ -91,14 +103,14 @@ export class Pipeline {
       const operation = this.parse(req, call, routed.runtime, protocol, routed.route);
       await this.authorize(call);
       touched = new Set<string>();
-      const output = await this.dispatch(call, routed.runtime, touched, connection);
+      const output = await this.dispatch(call, routed.runtime, touched, connection, changed);
       response = protocol.serialize(operation, output, { requestId: call.requestId, method: request.method });
     } catch (thrown) {
       const error = this.toAwsError(thrown, call);
       call.error = error;
       response = speaking.protocol ? speaking.protocol.serializeError(error, { requestId: call.requestId, method: request.method }) : genericErrorResponse(request, error, call.requestId);
     }
-    if (touched?.size && call.operation && !READ_ONLY.test(call.operation)) this.options.onAccountsChanged(touched);
+    if (touched?.size && call.operation && (changed.readOnlyCallChangedState || !READ_ONLY.test(call.operation))) this.options.onAccountsChanged(touched);
     call.status = response.status;
     call.durationMs = performance.now() - started;
     this.record(call);
@@ -129,7 +141,7 @@ export class Pipeline {
   private authenticate(request: MutableRequest, call: Call, runtime: ServiceRuntime, protocol: Protocol): void {
     const s3 = runtime.definition.signingName === 's3';
     const auth = this.authenticator.authenticate(request, protocol.name, call.signature, s3);
-    request.body = auth.body;
+    request.body = inflateRequestBody({ ...request, body: auth.body }, protocol.name, this.options.maxBodyBytes);
     // Trailing checksums of aws-chunked uploads bind like the headers they stand for.
     if (Object.keys(auth.trailers).length) request.headers = { ...request.headers, ...auth.trailers };
     call.principal = auth.principal;
@@ -148,9 +160,9 @@ export class Pipeline {
     for (const hook of this.authorizers) await hook(call);
   }
 
-  private async dispatch(call: Call, runtime: ServiceRuntime, touched: Set<string>, connection: ConnectionInfo): Promise<unknown> {
+  private async dispatch(call: Call, runtime: ServiceRuntime, touched: Set<string>, connection: ConnectionInfo, changed: { readOnlyCallChangedState: boolean }): Promise<unknown> {
     const handler = runtime.definition.handlers[call.operation!]!;
-    const ctx = this.context(call, runtime, touched, connection);
+    const ctx = this.context(call, runtime, touched, connection, changed);
     const result = handler(call.input ?? {}, ctx);
     call.output = result instanceof Promise ? await result : result;
     return call.output;
@@ -168,11 +180,33 @@ export class Pipeline {
 
   // ── helpers ──────────────────────────────────────────────────────────────────────────────────
 
-  private context(call: Call, runtime: ServiceRuntime, touched: Set<string>, connection: ConnectionInfo): RequestContext {
+  private context(call: Call, runtime: ServiceRuntime, touched: Set<string>, connection: ConnectionInfo, changed: { readOnlyCallChangedState: boolean }): RequestContext {
+    const info = {
+      requestId: call.requestId,
+      operation: call.operation!,
+      accountId: call.accountId!,
+      region: call.region!,
+      principal: call.principal as Principal,
+      now: call.receivedAt,
+      secure: connection.secure,
+      sourceIp: connection.sourceIp,
+      userAgent: call.userAgent,
+    };
+    const origin: BusOrigin = { requestId: info.requestId, accountId: info.accountId, region: info.region, principal: info.principal, now: info.now, depth: 0 };
+    return this.buildContext(runtime, info, origin, touched, () => (changed.readOnlyCallChangedState = true));
+  }
+
+  /** A provider's context: for a client's call, or for a consumer the internal bus calls. */
+  private buildContext(
+    runtime: ServiceRuntime,
+    info: { requestId: string; operation: string; accountId: string; region: string; principal: Principal; now: Date; secure: boolean; sourceIp: string; userAgent: string },
+    origin: BusOrigin,
+    touched: Set<string>,
+    markChanged: () => void,
+  ): RequestContext {
     const world = this.options.world;
     const router = this.options.router;
-    const accountId = call.accountId!;
-    const region = call.region!;
+    const { accountId, region } = info;
     const stateOf = <S>(serviceId: string, account: string = accountId, stateRegion: string = region): S => {
       const target = serviceId === runtime.id ? runtime : router.get(serviceId);
       const definition = target?.definition.state;
@@ -187,16 +221,16 @@ export class Pipeline {
       list: (account = accountId) => world.credentialsOf(account),
     };
     return {
-      requestId: call.requestId,
+      requestId: info.requestId,
       service: runtime.id,
-      operation: call.operation!,
+      operation: info.operation,
       accountId,
       region,
-      principal: call.principal as Principal,
-      now: call.receivedAt,
-      secure: connection.secure,
-      sourceIp: connection.sourceIp,
-      userAgent: call.userAgent,
+      principal: info.principal,
+      now: info.now,
+      secure: info.secure,
+      sourceIp: info.sourceIp,
+      userAgent: info.userAgent,
       state: () => stateOf(runtime.id),
       stateOf,
       peekStateOf: <S>(serviceId: string, account: string, stateRegion: string = region): S | undefined => {
@@ -206,6 +240,9 @@ export class Pipeline {
       },
       credentials,
       accountIds: () => world.accountIds(),
+      metrics: this.bus.metricsFor(origin),
+      events: this.bus.eventsFor(origin),
+      stateChanged: markChanged,
     };
   }
 

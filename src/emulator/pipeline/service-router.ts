@@ -23,7 +23,7 @@ export class UnknownServiceError extends AwsServiceError {
 }
 
 export class ServiceRouter {
-  private readonly services: readonly ServiceRuntime[];
+  readonly services: readonly ServiceRuntime[];
   private readonly bySigningName = new Map<string, ServiceRuntime>();
   private readonly byTarget = new Map<string, ServiceRuntime>();
   private readonly byId = new Map<string, ServiceRuntime>();

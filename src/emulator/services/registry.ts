@@ -2,10 +2,13 @@
  * The services the emulator serves. Add a service by appending its definition here
  * (see docs/emulator.md, "Adding a service").
  */
+import { cloudwatch } from './cloudwatch/service.ts';
 import type { ServiceDefinition } from './define-service.ts';
+import { eventbridge } from './events/service.ts';
 import { iam } from './iam/service.ts';
+import { logs } from './logs/service.ts';
 import { s3 } from './s3/service.ts';
 import { s3control } from './s3control/service.ts';
 import { sts } from './sts/service.ts';
 
-export const BUILTIN_SERVICES: readonly ServiceDefinition<any>[] = [sts, iam, s3, s3control];
+export const BUILTIN_SERVICES: readonly ServiceDefinition<any>[] = [sts, iam, s3, s3control, cloudwatch, logs, eventbridge];
