@@ -5,6 +5,7 @@
 import { rootPrincipal } from './auth/principal.ts';
 import { type EmulatorOptions, resolveOptions, type ResolvedOptions } from './config.ts';
 import { accessKeyId as newAccessKeyId, secretAccessKey as newSecret } from './core/ids.ts';
+import type { EventListener, MetricListener } from './core/telemetry.ts';
 import type { AuthorizeHook, RecordHook } from './pipeline/hooks.ts';
 import { Pipeline } from './pipeline/pipeline.ts';
 import { ServiceRouter } from './pipeline/service-router.ts';
@@ -53,9 +54,12 @@ export class Emulator {
       onAccountsChanged: (ids) => this.persistence?.markDirty(ids),
       log: this.options.log,
       maxBodyBytes: this.options.maxBodyBytes,
+      serviceSettings: this.options.serviceSettings,
     });
     for (const hook of options.hooks?.authorize ?? []) this.pipeline.authorizers.push(hook);
     for (const hook of options.hooks?.record ?? []) this.pipeline.recorders.push(hook);
+    for (const listener of options.hooks?.metrics ?? []) this.pipeline.telemetry.metricListeners.push(listener);
+    for (const listener of options.hooks?.events ?? []) this.pipeline.telemetry.eventListeners.push(listener);
   }
 
   async start(): Promise<{ host: string; port: number }> {
@@ -99,6 +103,14 @@ export class Emulator {
 
   addRecorder(hook: RecordHook): void {
     this.pipeline.recorders.push(hook);
+  }
+
+  addMetricListener(listener: MetricListener): void {
+    this.pipeline.telemetry.metricListeners.push(listener);
+  }
+
+  addEventListener(listener: EventListener): void {
+    this.pipeline.telemetry.eventListeners.push(listener);
   }
 
   /** Forgets one account's state (or all), including its issued keys, on disk too. */

@@ -4,6 +4,7 @@
  */
 import type { IssuedCredential } from '../auth/credentials.ts';
 import type { Principal } from '../auth/principal.ts';
+import type { EventBus, MetricSink } from './telemetry.ts';
 
 export interface RequestContext<State = unknown> {
   readonly requestId: string;
@@ -29,6 +30,19 @@ export interface RequestContext<State = unknown> {
   readonly credentials: CredentialStore;
   /** Every account that currently has state (for global namespaces such as S3 bucket names). */
   accountIds(): string[];
+  /** Whether a service is emulated here (cross-service checks run only against services that exist). */
+  hasService(serviceId: string): boolean;
+  /**
+   * Asks for the account to be persisted after this call although its operation name reads as
+   * read-only (a Describe that advanced time-based state, such as a job reaching Completed).
+   */
+  markChanged(): void;
+  /** This service's settings (`startEmulator({ serviceSettings: { [id]: {…} } })`); each service documents its own. */
+  readonly settings: Readonly<Record<string, unknown>>;
+  /** CloudWatch metric data for the calling account and region (see core/telemetry.ts). */
+  readonly metrics: MetricSink;
+  /** Events for EventBridge's default bus in the calling account and region (see core/telemetry.ts). */
+  readonly events: EventBus;
 }
 
 export interface CredentialStore {

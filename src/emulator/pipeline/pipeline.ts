@@ -25,6 +25,7 @@ import type { ServiceRuntime } from '../services/service-runtime.ts';
 import type { World } from '../state/world.ts';
 import type { AuthorizeHook, Call, RecordHook } from './hooks.ts';
 import type { ServiceRouter } from './service-router.ts';
+import { TelemetryHub } from './telemetry-hub.ts';
 
 export interface ConnectionInfo {
   readonly sourceIp: string;
@@ -41,6 +42,14 @@ export interface PipelineOptions {
   readonly onAccountsChanged: (accountIds: Iterable<string>) => void;
   readonly log: (message: string) => void;
   readonly maxBodyBytes: number;
+  /** Per-service settings by service id (`ctx.settings`). */
+  readonly serviceSettings?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+}
+
+/** What a call changed: the accounts whose state it touched, and whether a read asked to be persisted. */
+interface Changes {
+  readonly touched: Set<string>;
+  forced: boolean;
 }
 
 /** AWS's answer to a body over the limit: S3's EntityTooLarge, a 413 elsewhere. */
@@ -60,12 +69,14 @@ type MutableRequest = WireRequest & { body: Buffer };
 export class Pipeline {
   readonly authorizers: AuthorizeHook[] = [];
   readonly recorders: RecordHook[] = [];
+  readonly telemetry: TelemetryHub;
   private readonly options: PipelineOptions;
   private readonly authenticator: Authenticator;
 
   constructor(options: PipelineOptions) {
     this.options = options;
     this.authenticator = new Authenticator(options.world, { verifySignatures: options.verifySignatures, defaultRegion: options.defaultRegion, now: options.now });
+    this.telemetry = new TelemetryHub({ world: options.world, services: () => options.router.all(), onAccountsChanged: options.onAccountsChanged, log: options.log });
   }
 
   async handle(request: WireRequest, connection: ConnectionInfo): Promise<WireResponse> {
@@ -82,22 +93,26 @@ export class Pipeline {
     const req = { ...request } as MutableRequest;
     let protocol: Protocol | undefined;
     let response: WireResponse;
-    let touched: Set<string> | undefined;
+    let changes: Changes | undefined;
+    // Set as soon as the protocol is known, so errors of routing itself (an unsupported operation)
+    // are written in the request's protocol too.
+    const routing: { protocol?: Protocol } = {};
     try {
-      const routed = await this.route(req, call);
+      const routed = await this.route(req, call, routing);
       protocol = routed.protocol;
       this.authenticate(req, call, routed.runtime, protocol);
       const operation = this.parse(req, call, routed.runtime, protocol, routed.route);
       await this.authorize(call);
-      touched = new Set<string>();
-      const output = await this.dispatch(call, routed.runtime, touched, connection);
+      changes = { touched: new Set<string>(), forced: false };
+      const output = await this.dispatch(call, routed.runtime, changes, connection);
       response = protocol.serialize(operation, output, { requestId: call.requestId, method: request.method });
     } catch (thrown) {
       const error = this.toAwsError(thrown, call);
       call.error = error;
+      protocol ??= routing.protocol;
       response = protocol ? protocol.serializeError(error, { requestId: call.requestId, method: request.method }) : genericErrorResponse(request, error, call.requestId);
     }
-    if (touched?.size && call.operation && !READ_ONLY.test(call.operation)) this.options.onAccountsChanged(touched);
+    if (changes?.touched.size && call.operation && (changes.forced || !READ_ONLY.test(call.operation))) this.options.onAccountsChanged(changes.touched);
     call.status = response.status;
     call.durationMs = performance.now() - started;
     this.record(call);
@@ -106,13 +121,14 @@ export class Pipeline {
 
   // ── stages ───────────────────────────────────────────────────────────────────────────────────
 
-  private async route(request: WireRequest, call: Call): Promise<{ runtime: ServiceRuntime; protocol: Protocol; route: Route }> {
+  private async route(request: WireRequest, call: Call, routing: { protocol?: Protocol }): Promise<{ runtime: ServiceRuntime; protocol: Protocol; route: Route }> {
     call.signature = readSignature(request);
     const runtime = await this.options.router.resolve(request, call.signature);
     call.service = runtime.id;
     if (!runtime.loaded) await runtime.load();
     const protocol = runtime.protocolFor(request);
     call.protocol = protocol.name;
+    routing.protocol = protocol;
     if (request.oversizedBytes !== undefined) throw tooLarge(protocol, request.oversizedBytes, this.options.maxBodyBytes);
     const route = protocol.route(request);
     call.operation = route.operation;
@@ -144,9 +160,9 @@ export class Pipeline {
     for (const hook of this.authorizers) await hook(call);
   }
 
-  private async dispatch(call: Call, runtime: ServiceRuntime, touched: Set<string>, connection: ConnectionInfo): Promise<unknown> {
+  private async dispatch(call: Call, runtime: ServiceRuntime, changes: Changes, connection: ConnectionInfo): Promise<unknown> {
     const handler = runtime.definition.handlers[call.operation!]!;
-    const ctx = this.context(call, runtime, touched, connection);
+    const ctx = this.context(call, runtime, changes, connection);
     const result = handler(call.input ?? {}, ctx);
     call.output = result instanceof Promise ? await result : result;
     return call.output;
@@ -164,7 +180,8 @@ export class Pipeline {
 
   // ── helpers ──────────────────────────────────────────────────────────────────────────────────
 
-  private context(call: Call, runtime: ServiceRuntime, touched: Set<string>, connection: ConnectionInfo): RequestContext {
+  private context(call: Call, runtime: ServiceRuntime, changes: Changes, connection: ConnectionInfo): RequestContext {
+    const touched = changes.touched;
     const world = this.options.world;
     const router = this.options.router;
     const accountId = call.accountId!;
@@ -197,6 +214,14 @@ export class Pipeline {
       stateOf,
       credentials,
       accountIds: () => world.accountIds(),
+      hasService: (serviceId) => serviceId === runtime.id || router.get(serviceId) !== undefined,
+      markChanged: () => {
+        changes.forced = true;
+        touched.add(accountId);
+      },
+      settings: this.options.serviceSettings?.[runtime.id] ?? {},
+      metrics: { publish: (data) => this.telemetry.publishMetrics(accountId, region, data, call.receivedAt) },
+      events: { publish: (events) => this.telemetry.publishEvents(accountId, region, events, call.receivedAt) },
     };
   }
 

@@ -5,6 +5,7 @@
  * See docs/emulator.md, "Adding a service".
  */
 import type { RequestContext } from '../core/context.ts';
+import type { TelemetryConsumers } from '../core/telemetry.ts';
 import type { RestXmlOptions } from '../protocols/rest-xml/rest-xml-protocol.ts';
 import type { ProtocolName, ServiceWireMetadata } from '../protocols/wire.ts';
 
@@ -43,6 +44,8 @@ export interface ServiceDefinition<State = unknown> {
   readonly state?: { readonly scope: 'account' | 'region'; create(): State };
   readonly handlers: Readonly<Record<string, Handler<any, any, State>>>;
   readonly limitations?: readonly Limitation[];
+  /** Metric data and events other services publish, for services that store or route them (CloudWatch, EventBridge). */
+  readonly consumes?: TelemetryConsumers<State>;
 }
 
 /** Identity helper that keeps a definition's State type attached to its handlers. */
