@@ -4,9 +4,11 @@
  */
 import { rootPrincipal } from './auth/principal.ts';
 import { type EmulatorOptions, resolveOptions, type ResolvedOptions } from './config.ts';
+import type { EventPublisher } from './core/events.ts';
 import { accessKeyId as newAccessKeyId, secretAccessKey as newSecret } from './core/ids.ts';
-import type { EventListener, MetricListener } from './core/telemetry.ts';
+import type { MetricSink } from './core/metrics.ts';
 import type { AuthorizeHook, RecordHook } from './pipeline/hooks.ts';
+import { InternalBus } from './pipeline/internal-bus.ts';
 import { Pipeline } from './pipeline/pipeline.ts';
 import { ServiceRouter } from './pipeline/service-router.ts';
 import { Edge } from './server/edge.ts';
@@ -15,7 +17,7 @@ import type { ServiceDefinition } from './services/define-service.ts';
 import { BUILTIN_SERVICES } from './services/registry.ts';
 import { ServiceRuntime } from './services/service-runtime.ts';
 import { Persistence } from './state/persistence.ts';
-import { World } from './state/world.ts';
+import { DEFAULT_ACCOUNT_ID, World } from './state/world.ts';
 
 export interface RootCredentials {
   readonly accountId: string;
@@ -58,8 +60,6 @@ export class Emulator {
     });
     for (const hook of options.hooks?.authorize ?? []) this.pipeline.authorizers.push(hook);
     for (const hook of options.hooks?.record ?? []) this.pipeline.recorders.push(hook);
-    for (const listener of options.hooks?.metrics ?? []) this.pipeline.telemetry.metricListeners.push(listener);
-    for (const listener of options.hooks?.events ?? []) this.pipeline.telemetry.eventListeners.push(listener);
   }
 
   async start(): Promise<{ host: string; port: number }> {
@@ -105,13 +105,26 @@ export class Emulator {
     this.pipeline.recorders.push(hook);
   }
 
-  addMetricListener(listener: MetricListener): void {
-    this.pipeline.telemetry.metricListeners.push(listener);
-  }
+  /**
+   * Metrics and events from outside any request (a record hook such as CloudTrail's, tests): the
+   * same bus providers reach through `ctx.metrics` / `ctx.events`. Account and region default to
+   * 000000000000 and the default region; the time to the emulator's clock.
+   */
+  readonly metrics: MetricSink = {
+    put: (namespace, data, target = {}) => {
+      const accountId = target.accountId ?? DEFAULT_ACCOUNT_ID;
+      const region = target.region ?? this.options.defaultRegion;
+      this.pipeline.bus.putMetrics(InternalBus.origin(accountId, region, rootPrincipal(accountId), new Date(this.options.now())), namespace, data, { accountId, region });
+    },
+  };
 
-  addEventListener(listener: EventListener): void {
-    this.pipeline.telemetry.eventListeners.push(listener);
-  }
+  readonly events: EventPublisher = {
+    publish: (event) => {
+      const accountId = event.accountId ?? DEFAULT_ACCOUNT_ID;
+      const region = event.region ?? this.options.defaultRegion;
+      this.pipeline.bus.publishEvent(InternalBus.origin(accountId, region, rootPrincipal(accountId), new Date(this.options.now())), { ...event, accountId, region });
+    },
+  };
 
   /** Forgets one account's state (or all), including its issued keys, on disk too. */
   async reset(accountId?: string): Promise<{ accounts: string[] }> {

@@ -9,7 +9,8 @@
  */
 import type { EmulatorOptions } from './config.ts';
 import { Emulator, type RootCredentials } from './emulator.ts';
-import type { EventListener, MetricListener } from './core/telemetry.ts';
+import type { EventPublisher } from './core/events.ts';
+import type { MetricSink } from './core/metrics.ts';
 import type { AuthorizeHook, RecordHook } from './pipeline/hooks.ts';
 
 export type { EmulatorOptions } from './config.ts';
@@ -19,8 +20,9 @@ export type { AuthorizeHook, RecordHook, Call, PipelineHooks } from './pipeline/
 export type { ServiceDefinition, Handler, Output, Limitation } from './services/define-service.ts';
 export { defineService } from './services/define-service.ts';
 export type { RequestContext } from './core/context.ts';
-export type { MetricDatum, PublishedMetricDatum, ServiceEvent, EventEnvelope, MetricListener, EventListener, ConsumerContext, TelemetryConsumers } from './core/telemetry.ts';
 export { AwsServiceError } from './core/errors.ts';
+export type { MetricDatum, MetricSink, MetricBatch, MetricTarget } from './core/metrics.ts';
+export type { AwsEvent, EmittedEvent, EventPublisher } from './core/events.ts';
 export { BUILTIN_SERVICES } from './services/registry.ts';
 
 export interface RunningEmulator {
@@ -40,10 +42,10 @@ export interface RunningEmulator {
   flush(): Promise<void>;
   addAuthorizer(hook: AuthorizeHook): void;
   addRecorder(hook: RecordHook): void;
-  /** Sees every metric data point services publish (e.g. SageMaker's AWS/SageMaker invocation metrics). */
-  addMetricListener(listener: MetricListener): void;
-  /** Sees every event services publish, in EventBridge's envelope (e.g. SageMaker state changes). */
-  addEventListener(listener: EventListener): void;
+  /** Records CloudWatch datapoints from outside a request (core/metrics.ts). */
+  readonly metrics: MetricSink;
+  /** Publishes AWS events to EventBridge from outside a request, e.g. a CloudTrail record hook (core/events.ts). */
+  readonly events: EventPublisher;
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
@@ -69,7 +71,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     flush: () => emulator.flush(),
     addAuthorizer: (hook) => emulator.addAuthorizer(hook),
     addRecorder: (hook) => emulator.addRecorder(hook),
-    addMetricListener: (listener) => emulator.addMetricListener(listener),
-    addEventListener: (listener) => emulator.addEventListener(listener),
+    metrics: emulator.metrics,
+    events: emulator.events,
   };
 }

@@ -4,7 +4,8 @@
  */
 import type { IssuedCredential } from '../auth/credentials.ts';
 import type { Principal } from '../auth/principal.ts';
-import type { EventBus, MetricSink } from './telemetry.ts';
+import type { EventPublisher } from './events.ts';
+import type { MetricSink } from './metrics.ts';
 
 export interface RequestContext<State = unknown> {
   readonly requestId: string;
@@ -32,17 +33,18 @@ export interface RequestContext<State = unknown> {
   accountIds(): string[];
   /** Whether a service is emulated here (cross-service checks run only against services that exist). */
   hasService(serviceId: string): boolean;
-  /**
-   * Asks for the account to be persisted after this call although its operation name reads as
-   * read-only (a Describe that advanced time-based state, such as a job reaching Completed).
-   */
-  markChanged(): void;
   /** This service's settings (`startEmulator({ serviceSettings: { [id]: {…} } })`); each service documents its own. */
   readonly settings: Readonly<Record<string, unknown>>;
-  /** CloudWatch metric data for the calling account and region (see core/telemetry.ts). */
+  /** Records CloudWatch datapoints (see core/metrics.ts). */
   readonly metrics: MetricSink;
-  /** Events for EventBridge's default bus in the calling account and region (see core/telemetry.ts). */
-  readonly events: EventBus;
+  /** Publishes AWS events to EventBridge (see core/events.ts). */
+  readonly events: EventPublisher;
+  /**
+   * Says this call changed state although its operation only reads (a Describe that advances a
+   * lazily computed state machine: an alarm evaluated, an endpoint now InService), so the touched
+   * accounts are persisted like after a write.
+   */
+  stateChanged(): void;
 }
 
 export interface CredentialStore {

@@ -6,7 +6,6 @@ import type { IssuedCredential } from '../auth/credentials.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { SignatureInfo } from '../auth/sigv4.ts';
 import type { AwsServiceError } from '../core/errors.ts';
-import type { EventListener, MetricListener } from '../core/telemetry.ts';
 import type { ProtocolName } from '../protocols/wire.ts';
 
 /** Everything known about one call; stages fill it in as the request moves through. */
@@ -53,8 +52,4 @@ export type RecordHook = (call: Readonly<Call>) => void;
 export interface PipelineHooks {
   authorize?: AuthorizeHook[];
   record?: RecordHook[];
-  /** See every metric data point services publish (core/telemetry.ts). */
-  metrics?: MetricListener[];
-  /** See every event services publish, in EventBridge's envelope (core/telemetry.ts). */
-  events?: EventListener[];
 }

@@ -24,8 +24,8 @@ import type { Protocol, Route, WireRequest, WireResponse } from '../protocols/wi
 import type { ServiceRuntime } from '../services/service-runtime.ts';
 import type { World } from '../state/world.ts';
 import type { AuthorizeHook, Call, RecordHook } from './hooks.ts';
+import { type BusOrigin, InternalBus } from './internal-bus.ts';
 import type { ServiceRouter } from './service-router.ts';
-import { TelemetryHub } from './telemetry-hub.ts';
 
 export interface ConnectionInfo {
   readonly sourceIp: string;
@@ -46,12 +46,6 @@ export interface PipelineOptions {
   readonly serviceSettings?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
-/** What a call changed: the accounts whose state it touched, and whether a read asked to be persisted. */
-interface Changes {
-  readonly touched: Set<string>;
-  forced: boolean;
-}
-
 /** AWS's answer to a body over the limit: S3's EntityTooLarge, a 413 elsewhere. */
 function tooLarge(protocol: Protocol, size: number, limit: number): AwsServiceError {
   if (protocol.name === 'restXml') {
@@ -69,14 +63,21 @@ type MutableRequest = WireRequest & { body: Buffer };
 export class Pipeline {
   readonly authorizers: AuthorizeHook[] = [];
   readonly recorders: RecordHook[] = [];
-  readonly telemetry: TelemetryHub;
+  /** Metrics and events between services (core/metrics.ts, core/events.ts). */
+  readonly bus: InternalBus;
   private readonly options: PipelineOptions;
   private readonly authenticator: Authenticator;
 
   constructor(options: PipelineOptions) {
     this.options = options;
     this.authenticator = new Authenticator(options.world, { verifySignatures: options.verifySignatures, defaultRegion: options.defaultRegion, now: options.now });
-    this.telemetry = new TelemetryHub({ world: options.world, services: () => options.router.all(), onAccountsChanged: options.onAccountsChanged, log: options.log });
+    this.bus = new InternalBus({
+      services: options.router.services,
+      makeContext: (runtime, operation, accountId, region, origin, touched) =>
+        this.buildContext(runtime, { requestId: origin.requestId, operation, accountId, region, principal: origin.principal, now: origin.now, secure: false, sourceIp: '', userAgent: '' }, origin, touched, () => {}),
+      onAccountsChanged: options.onAccountsChanged,
+      log: options.log,
+    });
   }
 
   async handle(request: WireRequest, connection: ConnectionInfo): Promise<WireResponse> {
@@ -93,7 +94,8 @@ export class Pipeline {
     const req = { ...request } as MutableRequest;
     let protocol: Protocol | undefined;
     let response: WireResponse;
-    let changes: Changes | undefined;
+    let touched: Set<string> | undefined;
+    const changed = { readOnlyCallChangedState: false };
     // Set as soon as the protocol is known, so errors of routing itself (an unsupported operation)
     // are written in the request's protocol too.
     const routing: { protocol?: Protocol } = {};
@@ -103,8 +105,8 @@ export class Pipeline {
       this.authenticate(req, call, routed.runtime, protocol);
       const operation = this.parse(req, call, routed.runtime, protocol, routed.route);
       await this.authorize(call);
-      changes = { touched: new Set<string>(), forced: false };
-      const output = await this.dispatch(call, routed.runtime, changes, connection);
+      touched = new Set<string>();
+      const output = await this.dispatch(call, routed.runtime, touched, connection, changed);
       response = protocol.serialize(operation, output, { requestId: call.requestId, method: request.method });
     } catch (thrown) {
       const error = this.toAwsError(thrown, call);
@@ -112,7 +114,7 @@ export class Pipeline {
       protocol ??= routing.protocol;
       response = protocol ? protocol.serializeError(error, { requestId: call.requestId, method: request.method }) : genericErrorResponse(request, error, call.requestId);
     }
-    if (changes?.touched.size && call.operation && (changes.forced || !READ_ONLY.test(call.operation))) this.options.onAccountsChanged(changes.touched);
+    if (touched?.size && call.operation && (changed.readOnlyCallChangedState || !READ_ONLY.test(call.operation))) this.options.onAccountsChanged(touched);
     call.status = response.status;
     call.durationMs = performance.now() - started;
     this.record(call);
@@ -160,9 +162,9 @@ export class Pipeline {
     for (const hook of this.authorizers) await hook(call);
   }
 
-  private async dispatch(call: Call, runtime: ServiceRuntime, changes: Changes, connection: ConnectionInfo): Promise<unknown> {
+  private async dispatch(call: Call, runtime: ServiceRuntime, touched: Set<string>, connection: ConnectionInfo, changed: { readOnlyCallChangedState: boolean }): Promise<unknown> {
     const handler = runtime.definition.handlers[call.operation!]!;
-    const ctx = this.context(call, runtime, changes, connection);
+    const ctx = this.context(call, runtime, touched, connection, changed);
     const result = handler(call.input ?? {}, ctx);
     call.output = result instanceof Promise ? await result : result;
     return call.output;
@@ -180,12 +182,33 @@ export class Pipeline {
 
   // ── helpers ──────────────────────────────────────────────────────────────────────────────────
 
-  private context(call: Call, runtime: ServiceRuntime, changes: Changes, connection: ConnectionInfo): RequestContext {
-    const touched = changes.touched;
+  private context(call: Call, runtime: ServiceRuntime, touched: Set<string>, connection: ConnectionInfo, changed: { readOnlyCallChangedState: boolean }): RequestContext {
+    const info = {
+      requestId: call.requestId,
+      operation: call.operation!,
+      accountId: call.accountId!,
+      region: call.region!,
+      principal: call.principal as Principal,
+      now: call.receivedAt,
+      secure: connection.secure,
+      sourceIp: connection.sourceIp,
+      userAgent: call.userAgent,
+    };
+    const origin: BusOrigin = { requestId: info.requestId, accountId: info.accountId, region: info.region, principal: info.principal, now: info.now, depth: 0 };
+    return this.buildContext(runtime, info, origin, touched, () => (changed.readOnlyCallChangedState = true));
+  }
+
+  /** A provider's context: for a client's call, or for a consumer the internal bus calls. */
+  private buildContext(
+    runtime: ServiceRuntime,
+    info: { requestId: string; operation: string; accountId: string; region: string; principal: Principal; now: Date; secure: boolean; sourceIp: string; userAgent: string },
+    origin: BusOrigin,
+    touched: Set<string>,
+    markChanged: () => void,
+  ): RequestContext {
     const world = this.options.world;
     const router = this.options.router;
-    const accountId = call.accountId!;
-    const region = call.region!;
+    const { accountId, region } = info;
     const stateOf = <S>(serviceId: string, account: string = accountId, stateRegion: string = region): S => {
       const target = serviceId === runtime.id ? runtime : router.get(serviceId);
       const definition = target?.definition.state;
@@ -200,28 +223,25 @@ export class Pipeline {
       list: (account = accountId) => world.credentialsOf(account),
     };
     return {
-      requestId: call.requestId,
+      requestId: info.requestId,
       service: runtime.id,
-      operation: call.operation!,
+      operation: info.operation,
       accountId,
       region,
-      principal: call.principal as Principal,
-      now: call.receivedAt,
-      secure: connection.secure,
-      sourceIp: connection.sourceIp,
-      userAgent: call.userAgent,
+      principal: info.principal,
+      now: info.now,
+      secure: info.secure,
+      sourceIp: info.sourceIp,
+      userAgent: info.userAgent,
       state: () => stateOf(runtime.id),
       stateOf,
       credentials,
       accountIds: () => world.accountIds(),
       hasService: (serviceId) => serviceId === runtime.id || router.get(serviceId) !== undefined,
-      markChanged: () => {
-        changes.forced = true;
-        touched.add(accountId);
-      },
       settings: this.options.serviceSettings?.[runtime.id] ?? {},
-      metrics: { publish: (data) => this.telemetry.publishMetrics(accountId, region, data, call.receivedAt) },
-      events: { publish: (events) => this.telemetry.publishEvents(accountId, region, events, call.receivedAt) },
+      metrics: this.bus.metricsFor(origin),
+      events: this.bus.eventsFor(origin),
+      stateChanged: markChanged,
     };
   }
 

@@ -26,7 +26,7 @@ export class UnknownServiceError extends AwsServiceError {
 }
 
 export class ServiceRouter {
-  private readonly services: readonly ServiceRuntime[];
+  readonly services: readonly ServiceRuntime[];
   private readonly bySigningName = new Map<string, ServiceRuntime[]>();
   private readonly byTarget = new Map<string, ServiceRuntime>();
   private readonly byId = new Map<string, ServiceRuntime>();
@@ -53,11 +53,6 @@ export class ServiceRouter {
 
   get(id: string): ServiceRuntime | undefined {
     return this.byId.get(id);
-  }
-
-  /** Every registered service. */
-  all(): readonly ServiceRuntime[] {
-    return this.services;
   }
 
   /** One of several services with the same signing name: the JSON-RPC one if the request names a target, else a REST one. */

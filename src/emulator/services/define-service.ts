@@ -5,7 +5,8 @@
  * See docs/emulator.md, "Adding a service".
  */
 import type { RequestContext } from '../core/context.ts';
-import type { TelemetryConsumers } from '../core/telemetry.ts';
+import type { AwsEvent } from '../core/events.ts';
+import type { MetricBatch } from '../core/metrics.ts';
 import type { RestXmlOptions } from '../protocols/rest-xml/rest-xml-protocol.ts';
 import type { ProtocolName, ServiceWireMetadata } from '../protocols/wire.ts';
 
@@ -44,8 +45,15 @@ export interface ServiceDefinition<State = unknown> {
   readonly state?: { readonly scope: 'account' | 'region'; create(): State };
   readonly handlers: Readonly<Record<string, Handler<any, any, State>>>;
   readonly limitations?: readonly Limitation[];
-  /** Metric data and events other services publish, for services that store or route them (CloudWatch, EventBridge). */
-  readonly consumes?: TelemetryConsumers<State>;
+  /**
+   * What the service takes from other services inside the emulator (core/metrics.ts,
+   * core/events.ts). At most one service consumes each kind. The context is the target account's
+   * and region's, for this service.
+   */
+  readonly consumes?: {
+    readonly metrics?: (batch: MetricBatch, ctx: RequestContext<State>) => void;
+    readonly events?: (event: AwsEvent, ctx: RequestContext<State>) => void;
+  };
 }
 
 /** Identity helper that keeps a definition's State type attached to its handlers. */
