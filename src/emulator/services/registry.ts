@@ -4,6 +4,7 @@
  */
 import type { ServiceDefinition } from './define-service.ts';
 import { iam } from './iam/service.ts';
+import { sagemakerService } from './sagemaker/service.ts';
 import { sts } from './sts/service.ts';
 
-export const BUILTIN_SERVICES: readonly ServiceDefinition<any>[] = [sts, iam];
+export const BUILTIN_SERVICES: readonly ServiceDefinition<any>[] = [sts, iam, sagemakerService];
