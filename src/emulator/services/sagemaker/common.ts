@@ -64,12 +64,38 @@ export function checkS3Uri(problems: ProblemList, path: string, value: string | 
   return problems.maxLength(path, value, 1024).pattern(path, value, S3_URI, '^(https|s3)://([^/]+)/?(.*)$');
 }
 
-export function checkSubnetsAndGroups(problems: ProblemList, path: string, vpc: { Subnets?: string[]; SecurityGroupIds?: string[] } | undefined): ProblemList {
+/** A list member's item count, with AWS's wording. */
+export function checkCount(problems: ProblemList, path: string, list: readonly unknown[] | undefined, min: number, max: number): ProblemList {
+  if (list === undefined) return problems;
+  if (list.length < min) problems.problems.push({ path, kind: 'constraint', value: list, constraint: `Member must have length greater than or equal to ${min}` });
+  else if (list.length > max) problems.problems.push({ path, kind: 'constraint', value: list, constraint: `Member must have length less than or equal to ${max}` });
+  return problems;
+}
+
+/** VpcConfig: 1–5 security groups, 1–16 subnets. */
+export function checkVpcConfig(problems: ProblemList, path: string, vpc: { Subnets?: string[]; SecurityGroupIds?: string[] } | undefined): ProblemList {
   if (!vpc) return problems;
-  const subnets = vpc.Subnets ?? [];
-  const groups = vpc.SecurityGroupIds ?? [];
-  if (subnets.length < 1 || subnets.length > 16) problems.problems.push({ path: `${path}.subnets`, kind: 'constraint', value: subnets, constraint: 'Member must have length less than or equal to 16 and greater than or equal to 1' });
-  if (groups.length < 1 || groups.length > 5) problems.problems.push({ path: `${path}.securityGroupIds`, kind: 'constraint', value: groups, constraint: 'Member must have length less than or equal to 5 and greater than or equal to 1' });
+  checkCount(problems, `${path}.securityGroupIds`, vpc.SecurityGroupIds, 1, 5);
+  return checkCount(problems, `${path}.subnets`, vpc.Subnets, 1, 16);
+}
+
+/** A string map (Environment, HyperParameters): entry count, key and value lengths, key pattern. */
+export function checkMap(problems: ProblemList, path: string, map: Record<string, string> | undefined, limits: { entries: number; key: number; value: number; keyPattern?: [RegExp, string] }): ProblemList {
+  if (!map) return problems;
+  const entries = Object.entries(map);
+  if (entries.length > limits.entries) problems.problems.push({ path, kind: 'constraint', value: map, constraint: `Member must have length less than or equal to ${limits.entries}` });
+  for (const [k, v] of entries) {
+    if (k.length > limits.key || (limits.keyPattern && !limits.keyPattern[0].test(k))) {
+      const rules = [`Member must have length less than or equal to ${limits.key}`];
+      if (limits.keyPattern) rules.push(`Member must satisfy regular expression pattern: ${limits.keyPattern[1]}`);
+      problems.problems.push({ path, kind: 'constraint', value: map, constraint: `Map keys must satisfy constraint: [${rules.join(', ')}]` });
+      break;
+    }
+    if (v.length > limits.value) {
+      problems.problems.push({ path, kind: 'constraint', value: map, constraint: `Map value must satisfy constraint: [Member must have length less than or equal to ${limits.value}]` });
+      break;
+    }
+  }
   return problems;
 }
 

@@ -11,15 +11,21 @@ export function schedule(resource: Progressing, transitions: Transition[]): void
   resource.transitions = [...transitions].sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
-/** Removes and returns the transitions due at `now`, oldest first, updating status and modification time. */
-export function takeDue(resource: Progressing, now: Date): Transition[] {
-  if (!resource.transitions.length || resource.transitions[0]!.at > now) return [];
-  const due: Transition[] = [];
+/**
+ * Applies the transitions due at `now`, oldest first, one at a time: each is removed, the status
+ * and modification time updated, and then it is yielded, so the caller sees the resource exactly as
+ * it was at that moment (what a state-change event must describe).
+ */
+export function* due(resource: Progressing, now: Date): Generator<Transition> {
   while (resource.transitions.length && resource.transitions[0]!.at <= now) {
     const next = resource.transitions.shift()!;
     if (next.status !== 'deleted') resource.status = next.status;
     resource.lastModifiedTime = next.at;
-    due.push(next);
+    yield next;
   }
-  return due;
+}
+
+/** Applies every due transition and returns them (for resources whose steps need no per-step view). */
+export function takeDue(resource: Progressing, now: Date): Transition[] {
+  return [...due(resource, now)];
 }

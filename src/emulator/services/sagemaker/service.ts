@@ -6,6 +6,7 @@ import * as notebooks from './notebook-instances.ts';
 import { settled } from './settle.ts';
 import { createSageMakerState, type SageMakerState } from './state.ts';
 import * as tags from './tags.ts';
+import * as training from './training-jobs.ts';
 
 const handlers: Record<string, Handler<any, any, SageMakerState>> = {
   // notebook instances and their lifecycle configurations
@@ -21,6 +22,11 @@ const handlers: Record<string, Handler<any, any, SageMakerState>> = {
   UpdateNotebookInstanceLifecycleConfig: lifecycle.updateNotebookInstanceLifecycleConfig,
   DeleteNotebookInstanceLifecycleConfig: lifecycle.deleteNotebookInstanceLifecycleConfig,
   ListNotebookInstanceLifecycleConfigs: lifecycle.listNotebookInstanceLifecycleConfigs,
+  // training jobs
+  CreateTrainingJob: training.createTrainingJob,
+  DescribeTrainingJob: training.describeTrainingJob,
+  ListTrainingJobs: training.listTrainingJobs,
+  StopTrainingJob: training.stopTrainingJob,
   // tags
   AddTags: tags.addTags,
   DeleteTags: tags.deleteTags,

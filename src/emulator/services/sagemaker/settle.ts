@@ -8,10 +8,11 @@ import type { Handler } from '../define-service.ts';
 import { sagemaker } from './common.ts';
 import { settleNotebookInstances } from './notebook-instances.ts';
 import type { SageMakerState } from './state.ts';
+import { settleTrainingJobs } from './training-jobs.ts';
 
 type Settler = (state: SageMakerState, ctx: RequestContext) => boolean;
 
-const SETTLERS: readonly Settler[] = [settleNotebookInstances];
+const SETTLERS: readonly Settler[] = [settleNotebookInstances, settleTrainingJobs];
 
 export function settle(ctx: RequestContext): SageMakerState {
   const state = sagemaker(ctx);
