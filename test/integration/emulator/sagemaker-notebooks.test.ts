@@ -181,7 +181,7 @@ describe('SageMaker notebook instances', () => {
   it('lists with AWS\'s filters, sorting and paging', async () => {
     const all = await h.sm.send(new ListNotebookInstancesCommand({ MaxResults: 100 }));
     const names = all.NotebookInstances!.map((n) => n.NotebookInstanceName);
-    expect(names).toEqual([...names].sort((a, b) => a!.localeCompare(b!)));
+    expect(names).toEqual([...names].sort());
     expect(all.NotebookInstances![0]).toHaveProperty('NotebookInstanceArn');
     const first = await h.sm.send(new ListNotebookInstancesCommand({ MaxResults: 2, SortBy: 'CreationTime', SortOrder: 'Descending' }));
     expect(first.NotebookInstances).toHaveLength(2);

@@ -166,12 +166,17 @@ export interface ListOptions {
   readonly defaultMaxResults?: number;
 }
 
+/** Code-point order, as AWS's services sort names (upper case before lower case). */
+export function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function compareBy(sortBy: string): (a: Listable, b: Listable) => number {
   switch (sortBy) {
-    case 'Name': return (a, b) => a.name.localeCompare(b.name);
-    case 'Status': return (a, b) => (a.status ?? '').localeCompare(b.status ?? '') || a.name.localeCompare(b.name);
-    case 'LastModifiedTime': return (a, b) => (a.lastModifiedTime ?? a.creationTime).getTime() - (b.lastModifiedTime ?? b.creationTime).getTime() || a.name.localeCompare(b.name);
-    default: return (a, b) => a.creationTime.getTime() - b.creationTime.getTime() || a.name.localeCompare(b.name);
+    case 'Name': return (a, b) => byCodePoint(a.name, b.name);
+    case 'Status': return (a, b) => byCodePoint(a.status ?? '', b.status ?? '') || byCodePoint(a.name, b.name);
+    case 'LastModifiedTime': return (a, b) => (a.lastModifiedTime ?? a.creationTime).getTime() - (b.lastModifiedTime ?? b.creationTime).getTime() || byCodePoint(a.name, b.name);
+    default: return (a, b) => a.creationTime.getTime() - b.creationTime.getTime() || byCodePoint(a.name, b.name);
   }
 }
 

@@ -1,7 +1,10 @@
 /** Amazon SageMaker: regional, per account. Every handler first brings time-based statuses up to date (settle.ts). */
 import { defineService, type Handler } from '../define-service.ts';
+import * as endpointConfigs from './endpoint-configs.ts';
+import * as endpoints from './endpoints.ts';
 import * as lifecycle from './lifecycle-configs.ts';
 import { SAGEMAKER_LIMITATIONS } from './limitations.ts';
+import * as models from './models.ts';
 import * as notebooks from './notebook-instances.ts';
 import { settled } from './settle.ts';
 import { createSageMakerState, type SageMakerState } from './state.ts';
@@ -27,6 +30,21 @@ const handlers: Record<string, Handler<any, any, SageMakerState>> = {
   DescribeTrainingJob: training.describeTrainingJob,
   ListTrainingJobs: training.listTrainingJobs,
   StopTrainingJob: training.stopTrainingJob,
+  // hosting: models, endpoint configurations, endpoints
+  CreateModel: models.createModel,
+  DescribeModel: models.describeModel,
+  ListModels: models.listModels,
+  DeleteModel: models.deleteModel,
+  CreateEndpointConfig: endpointConfigs.createEndpointConfig,
+  DescribeEndpointConfig: endpointConfigs.describeEndpointConfig,
+  ListEndpointConfigs: endpointConfigs.listEndpointConfigs,
+  DeleteEndpointConfig: endpointConfigs.deleteEndpointConfig,
+  CreateEndpoint: endpoints.createEndpoint,
+  DescribeEndpoint: endpoints.describeEndpoint,
+  ListEndpoints: endpoints.listEndpoints,
+  UpdateEndpoint: endpoints.updateEndpoint,
+  UpdateEndpointWeightsAndCapacities: endpoints.updateEndpointWeightsAndCapacities,
+  DeleteEndpoint: endpoints.deleteEndpoint,
   // tags
   AddTags: tags.addTags,
   DeleteTags: tags.deleteTags,

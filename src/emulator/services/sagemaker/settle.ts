@@ -6,13 +6,14 @@
 import type { RequestContext } from '../../core/context.ts';
 import type { Handler } from '../define-service.ts';
 import { sagemaker } from './common.ts';
+import { settleEndpoints } from './endpoints.ts';
 import { settleNotebookInstances } from './notebook-instances.ts';
 import type { SageMakerState } from './state.ts';
 import { settleTrainingJobs } from './training-jobs.ts';
 
 type Settler = (state: SageMakerState, ctx: RequestContext) => boolean;
 
-const SETTLERS: readonly Settler[] = [settleNotebookInstances, settleTrainingJobs];
+const SETTLERS: readonly Settler[] = [settleNotebookInstances, settleTrainingJobs, settleEndpoints];
 
 export function settle(ctx: RequestContext): SageMakerState {
   const state = sagemaker(ctx);

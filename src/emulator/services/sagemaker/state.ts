@@ -91,6 +91,9 @@ export interface RunningVariant {
   DesiredInstanceCount?: number;
   InstanceType?: string;
   Serverless?: SM.ProductionVariantServerlessConfig;
+  /** The model's container image and environment when the variant was deployed (deleting the model later changes nothing). */
+  Image?: string;
+  Environment: Record<string, string>;
 }
 
 export interface Endpoint extends Progressing {
