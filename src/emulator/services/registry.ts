@@ -7,6 +7,7 @@ import { iam } from './iam/service.ts';
 import { s3 } from './s3/service.ts';
 import { s3control } from './s3control/service.ts';
 import { sagemakerService } from './sagemaker/service.ts';
+import { sagemakerRuntime } from './sagemaker-runtime/service.ts';
 import { sts } from './sts/service.ts';
 
-export const BUILTIN_SERVICES: readonly ServiceDefinition<any>[] = [sts, iam, s3, s3control, sagemakerService];
+export const BUILTIN_SERVICES: readonly ServiceDefinition<any>[] = [sts, iam, s3, s3control, sagemakerService, sagemakerRuntime];
