@@ -1,11 +1,16 @@
 /** Amazon SageMaker: regional, per account. Every handler first brings time-based statuses up to date (settle.ts). */
 import { defineService, type Handler } from '../define-service.ts';
+import * as domains from './domains.ts';
 import * as endpointConfigs from './endpoint-configs.ts';
 import * as endpoints from './endpoints.ts';
 import * as lifecycle from './lifecycle-configs.ts';
 import { SAGEMAKER_LIMITATIONS } from './limitations.ts';
+import * as packages from './model-packages.ts';
 import * as models from './models.ts';
+import { monitoringJobDefinitionHandlers } from './monitoring-job-definitions.ts';
+import * as schedules from './monitoring-schedules.ts';
 import * as notebooks from './notebook-instances.ts';
+import * as processing from './processing-jobs.ts';
 import { settled } from './settle.ts';
 import { createSageMakerState, type SageMakerState } from './state.ts';
 import * as tags from './tags.ts';
@@ -45,6 +50,36 @@ const handlers: Record<string, Handler<any, any, SageMakerState>> = {
   UpdateEndpoint: endpoints.updateEndpoint,
   UpdateEndpointWeightsAndCapacities: endpoints.updateEndpointWeightsAndCapacities,
   DeleteEndpoint: endpoints.deleteEndpoint,
+  // model registry
+  CreateModelPackageGroup: packages.createModelPackageGroup,
+  DescribeModelPackageGroup: packages.describeModelPackageGroup,
+  ListModelPackageGroups: packages.listModelPackageGroups,
+  DeleteModelPackageGroup: packages.deleteModelPackageGroup,
+  CreateModelPackage: packages.createModelPackage,
+  DescribeModelPackage: packages.describeModelPackage,
+  ListModelPackages: packages.listModelPackages,
+  UpdateModelPackage: packages.updateModelPackage,
+  DeleteModelPackage: packages.deleteModelPackage,
+  // Model Monitor: job definitions of the four kinds, and schedules
+  ...monitoringJobDefinitionHandlers,
+  CreateMonitoringSchedule: schedules.createMonitoringSchedule,
+  DescribeMonitoringSchedule: schedules.describeMonitoringSchedule,
+  ListMonitoringSchedules: schedules.listMonitoringSchedules,
+  UpdateMonitoringSchedule: schedules.updateMonitoringSchedule,
+  StartMonitoringSchedule: schedules.startMonitoringSchedule,
+  StopMonitoringSchedule: schedules.stopMonitoringSchedule,
+  DeleteMonitoringSchedule: schedules.deleteMonitoringSchedule,
+  // processing jobs
+  CreateProcessingJob: processing.createProcessingJob,
+  DescribeProcessingJob: processing.describeProcessingJob,
+  ListProcessingJobs: processing.listProcessingJobs,
+  StopProcessingJob: processing.stopProcessingJob,
+  // Studio domains
+  CreateDomain: domains.createDomain,
+  DescribeDomain: domains.describeDomain,
+  ListDomains: domains.listDomains,
+  UpdateDomain: domains.updateDomain,
+  DeleteDomain: domains.deleteDomain,
   // tags
   AddTags: tags.addTags,
   DeleteTags: tags.deleteTags,

@@ -6,14 +6,18 @@
 import type { RequestContext } from '../../core/context.ts';
 import type { Handler } from '../define-service.ts';
 import { sagemaker } from './common.ts';
+import { settleDomains } from './domains.ts';
 import { settleEndpoints } from './endpoints.ts';
+import { settleModelPackages } from './model-packages.ts';
+import { settleMonitoringSchedules } from './monitoring-schedules.ts';
 import { settleNotebookInstances } from './notebook-instances.ts';
+import { settleProcessingJobs } from './processing-jobs.ts';
 import type { SageMakerState } from './state.ts';
 import { settleTrainingJobs } from './training-jobs.ts';
 
 type Settler = (state: SageMakerState, ctx: RequestContext) => boolean;
 
-const SETTLERS: readonly Settler[] = [settleNotebookInstances, settleTrainingJobs, settleEndpoints];
+const SETTLERS: readonly Settler[] = [settleNotebookInstances, settleTrainingJobs, settleProcessingJobs, settleEndpoints, settleModelPackages, settleMonitoringSchedules, settleDomains];
 
 export function settle(ctx: RequestContext): SageMakerState {
   const state = sagemaker(ctx);
