@@ -18,7 +18,7 @@ import type * as SM from '@aws-sdk/client-sagemaker';
 import type { RequestContext } from '../../core/context.ts';
 import { ownerGrant } from '../s3/acl.ts';
 import { etagOf, objectEncryption, storeVersion } from '../s3/object-write.ts';
-import type { S3State } from '../s3/state.ts';
+import { bucketOwner, type S3State } from '../s3/state.ts';
 import { parseS3Uri } from '../sagemaker/common.ts';
 import { unit } from './inference.ts';
 
@@ -69,7 +69,9 @@ export function writeCapture(ctx: RequestContext, config: SM.DataCaptureConfig, 
   if (!ctx.hasService('s3') || !config.DestinationS3Uri) return undefined;
   const destination = parseS3Uri(config.DestinationS3Uri);
   if (!destination) return undefined;
-  const bucket = ctx.stateOf<S3State>('s3').buckets.get(destination.bucket);
+  // The bucket namespace is global: the destination may belong to another account.
+  const owner = bucketOwner(ctx, destination.bucket);
+  const bucket = owner === undefined ? undefined : ctx.stateOf<S3State>('s3', owner).buckets.get(destination.bucket);
   if (!bucket) return undefined;
   const t = ctx.now;
   const prefix = destination.prefix.replace(/\/+$/, '');
