@@ -19,6 +19,9 @@ import {
   CreateMonitoringScheduleCommand,
   CreateProcessingJobCommand,
   DeleteDataQualityJobDefinitionCommand,
+  DeleteModelBiasJobDefinitionCommand,
+  DeleteModelExplainabilityJobDefinitionCommand,
+  DeleteModelQualityJobDefinitionCommand,
   DeleteDomainCommand,
   DeleteModelPackageCommand,
   DeleteModelPackageGroupCommand,
@@ -26,15 +29,19 @@ import {
   DescribeDataQualityJobDefinitionCommand,
   DescribeDomainCommand,
   DescribeModelBiasJobDefinitionCommand,
+  DescribeModelExplainabilityJobDefinitionCommand,
   DescribeModelPackageCommand,
   DescribeModelPackageGroupCommand,
+  DescribeModelQualityJobDefinitionCommand,
   DescribeMonitoringScheduleCommand,
   DescribeProcessingJobCommand,
   ListDataQualityJobDefinitionsCommand,
   ListDomainsCommand,
   ListModelBiasJobDefinitionsCommand,
+  ListModelExplainabilityJobDefinitionsCommand,
   ListModelPackageGroupsCommand,
   ListModelPackagesCommand,
+  ListModelQualityJobDefinitionsCommand,
   ListMonitoringSchedulesCommand,
   ListProcessingJobsCommand,
   ListTagsCommand,
@@ -143,6 +150,20 @@ describe('SageMaker governance and monitoring', () => {
       expect(noEndpoint.message).toBe('Could not find endpoint "arn:aws:sagemaker:us-east-1:123456789012:endpoint/ghost".');
       const missing = await awsError(() => h.sm.send(new DescribeDataQualityJobDefinitionCommand({ JobDefinitionName: 'ghost' })));
       expect(missing.name).toBe('ResourceNotFound');
+    });
+
+    it('describes, lists and deletes model quality, bias and explainability definitions', async () => {
+      expect(await h.sm.send(new DescribeModelQualityJobDefinitionCommand({ JobDefinitionName: 'churn-mq' }))).toMatchObject({ JobDefinitionArn: 'arn:aws:sagemaker:us-east-1:123456789012:model-quality-job-definition/churn-mq', ModelQualityAppSpecification: { ProblemType: 'BinaryClassification' }, ModelQualityJobInput: { GroundTruthS3Input: { S3Uri: 's3://ml-monitor/ground-truth' } } });
+      expect(await h.sm.send(new DescribeModelExplainabilityJobDefinitionCommand({ JobDefinitionName: 'churn-shap' }))).toMatchObject({ ModelExplainabilityAppSpecification: { ConfigUri: 's3://ml-monitor/shap/analysis_config.json' }, NetworkConfig: { EnableNetworkIsolation: false } });
+      expect((await h.sm.send(new ListModelQualityJobDefinitionsCommand({ NameContains: 'MQ' }))).JobDefinitionSummaries!.map((j) => j.MonitoringJobDefinitionName)).toEqual(['churn-mq']);
+      expect((await h.sm.send(new ListModelExplainabilityJobDefinitionsCommand({ EndpointName: 'churn' }))).JobDefinitionSummaries!.map((j) => j.MonitoringJobDefinitionName)).toEqual(['churn-shap']);
+      await h.sm.send(new DeleteModelQualityJobDefinitionCommand({ JobDefinitionName: 'churn-mq' }));
+      await h.sm.send(new DeleteModelBiasJobDefinitionCommand({ JobDefinitionName: 'churn-bias' }));
+      await h.sm.send(new DeleteModelExplainabilityJobDefinitionCommand({ JobDefinitionName: 'churn-shap' }));
+      for (const describe of [() => h.sm.send(new DescribeModelQualityJobDefinitionCommand({ JobDefinitionName: 'churn-mq' })), () => h.sm.send(new DescribeModelBiasJobDefinitionCommand({ JobDefinitionName: 'churn-bias' })), () => h.sm.send(new DescribeModelExplainabilityJobDefinitionCommand({ JobDefinitionName: 'churn-shap' }))]) {
+        expect((await awsError(describe)).name).toBe('ResourceNotFound');
+      }
+      expect((await h.sm.send(new ListModelBiasJobDefinitionsCommand({}))).JobDefinitionSummaries).toEqual([]);
     });
 
     it('schedules monitoring: Pending → Scheduled, Stop/Start, Update, filters by endpoint', async () => {

@@ -1,4 +1,5 @@
-/** Helpers every SageMaker resource module uses: state access, ARNs, errors, names, enums, listing. */
+/** Helpers every SageMaker resource module uses: state access, ARNs, ids, errors, names, enums, listing. */
+import { randomBytes } from 'node:crypto';
 import type { RequestContext } from '../../core/context.ts';
 import { AwsServiceError } from '../../core/errors.ts';
 import { ProblemList } from '../../core/validation.ts';
@@ -15,6 +16,18 @@ export function sagemakerArn(ctx: RequestContext, type: string, name: string): s
 
 export function key(name: string): string {
   return name.toLowerCase();
+}
+
+/** `n` random lower-case hex digits (ENI, security group and EFS ids, notebook URLs). */
+export function randomHex(n: number): string {
+  return randomBytes(Math.ceil(n / 2)).toString('hex').slice(0, n);
+}
+
+const ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** `n` random lower-case letters and digits (Studio domain ids: `d-` + 12). */
+export function randomAlnum(n: number): string {
+  return [...randomBytes(n)].map((b) => ALNUM[b % ALNUM.length]).join('');
 }
 
 // ── errors ─────────────────────────────────────────────────────────────────────────────────────

@@ -6,10 +6,9 @@
  */
 import type * as SM from '@aws-sdk/client-sagemaker';
 import type { RequestContext } from '../../core/context.ts';
-import { hexId, shortId } from '../../core/ids.ts';
 import { ProblemList } from '../../core/validation.ts';
 import type { Output } from '../define-service.ts';
-import { after, checkCount, checkKmsKeyId, checkName, checkRoleArn, enumValues, enums, paginate, resourceInUse, resourceNotFound, sagemaker, validation } from './common.ts';
+import { after, checkCount, checkKmsKeyId, checkName, checkRoleArn, enumValues, enums, paginate, randomAlnum, randomHex, resourceInUse, resourceNotFound, sagemaker, validation } from './common.ts';
 import { checkExecutionRole } from './execution-role.ts';
 import { checkKmsKey, checkNetwork, vpcOfSubnet } from './peers.ts';
 import { schedule, takeDue } from './progress.ts';
@@ -55,7 +54,7 @@ export async function createDomain(input: SM.CreateDomainRequest, ctx: RequestCo
   const access = input.AppNetworkAccessType ?? 'PublicInternetOnly';
   checkDomainNetwork(ctx, access, input.VpcId, input.SubnetIds ?? [], input.DefaultUserSettings?.SecurityGroups ?? []);
   checkKmsKey(ctx, input.KmsKeyId, 'KmsKeyId');
-  const id = `d-${shortId(12)}`;
+  const id = `d-${randomAlnum(12)}`;
   const arn = `arn:aws:sagemaker:${ctx.region}:${ctx.accountId}:domain/${id}`;
   if (input.DefaultUserSettings?.ExecutionRole) checkExecutionRole(ctx, input.DefaultUserSettings.ExecutionRole, arn);
   const domain: Domain = {
@@ -67,9 +66,9 @@ export async function createDomain(input: SM.CreateDomainRequest, ctx: RequestCo
     status: 'Pending',
     transitions: [],
     spec: { ...input, Tags: undefined, AppNetworkAccessType: access },
-    homeEfsFileSystemId: `fs-${hexId(4)}`,
+    homeEfsFileSystemId: `fs-${randomHex(8)}`,
     url: `https://${id}.studio.${ctx.region}.sagemaker.aws`,
-    securityGroupIdForDomainBoundary: input.VpcId ? `sg-${hexId(9).slice(0, 17)}` : undefined,
+    securityGroupIdForDomainBoundary: input.VpcId ? `sg-${randomHex(17)}` : undefined,
   };
   schedule(domain, [{ at: after(ctx), status: 'InService' }]);
   state.domains.set(id, domain);
@@ -125,7 +124,7 @@ export async function updateDomain(input: SM.UpdateDomainRequest, ctx: RequestCo
   if (input.DefaultSpaceSettings) d.spec.DefaultSpaceSettings = { ...d.spec.DefaultSpaceSettings, ...input.DefaultSpaceSettings };
   if (input.AppSecurityGroupManagement) d.spec.AppSecurityGroupManagement = input.AppSecurityGroupManagement;
   if (input.TagPropagation) d.spec.TagPropagation = input.TagPropagation;
-  if (vpcId && !d.securityGroupIdForDomainBoundary) d.securityGroupIdForDomainBoundary = `sg-${hexId(9).slice(0, 17)}`;
+  if (vpcId && !d.securityGroupIdForDomainBoundary) d.securityGroupIdForDomainBoundary = `sg-${randomHex(17)}`;
   d.status = 'Updating';
   d.lastModifiedTime = ctx.now;
   schedule(d, [{ at: after(ctx), status: 'InService' }]);

@@ -7,10 +7,9 @@
  */
 import type * as SM from '@aws-sdk/client-sagemaker';
 import type { RequestContext } from '../../core/context.ts';
-import { hexId } from '../../core/ids.ts';
 import { ProblemList } from '../../core/validation.ts';
 import type { Output } from '../define-service.ts';
-import { after, checkKmsKeyId, checkName, checkRoleArn, enumValues, enums, key, listPage, sagemaker, sagemakerArn, validation } from './common.ts';
+import { after, checkKmsKeyId, checkName, checkRoleArn, enumValues, enums, key, listPage, randomHex, sagemaker, sagemakerArn, validation } from './common.ts';
 import { checkExecutionRole } from './execution-role.ts';
 import { findLifecycleConfig } from './lifecycle-configs.ts';
 import { checkKmsKey, checkNetwork } from './peers.ts';
@@ -89,8 +88,8 @@ export async function createNotebookInstance(input: SM.CreateNotebookInstanceInp
       PlatformIdentifier: input.PlatformIdentifier ?? DEFAULT_PLATFORM,
       InstanceMetadataServiceConfiguration: input.InstanceMetadataServiceConfiguration ?? { MinimumInstanceMetadataServiceVersion: '1' },
     },
-    url: `${name.toLowerCase()}-${hexId(4)}.notebook.${ctx.region}.sagemaker.aws`,
-    networkInterfaceId: input.SubnetId ? `eni-${hexId(9).slice(0, 17)}` : undefined,
+    url: `${name.toLowerCase()}-${randomHex(8)}.notebook.${ctx.region}.sagemaker.aws`,
+    networkInterfaceId: input.SubnetId ? `eni-${randomHex(17)}` : undefined,
   };
   schedule(notebook, [{ at: after(ctx), status: 'InService' }]);
   state.notebookInstances.set(key(name), notebook);
