@@ -1,6 +1,9 @@
-/** Amazon SageMaker Runtime: InvokeEndpoint against the endpoints of the emulated SageMaker. Keeps no state of its own. */
+/**
+ * Amazon SageMaker Runtime: InvokeEndpoint against the endpoints of the emulated SageMaker. Keeps no
+ * state of its own. The handler (and SageMaker's modules behind it) loads on the first invocation.
+ */
 import { defineService } from '../define-service.ts';
-import { invokeEndpoint } from './invoke-endpoint.ts';
+import { lazyHandlers } from '../sagemaker/lazy-handlers.ts';
 import { SAGEMAKER_RUNTIME_LIMITATIONS } from './limitations.ts';
 
 export const sagemakerRuntime = defineService({
@@ -11,6 +14,6 @@ export const sagemakerRuntime = defineService({
   protocol: 'restJson1',
   wire: { apiVersion: '2017-05-13' },
   loadModel: () => import('@aws-sdk/client-sagemaker-runtime') as Promise<Record<string, unknown>>,
-  handlers: { InvokeEndpoint: invokeEndpoint },
+  handlers: lazyHandlers(['InvokeEndpoint'], async () => ({ InvokeEndpoint: (await import('./invoke-endpoint.ts')).invokeEndpoint })),
   limitations: SAGEMAKER_RUNTIME_LIMITATIONS,
 });

@@ -1,90 +1,31 @@
-/** Amazon SageMaker: regional, per account. Every handler first brings time-based statuses up to date (settle.ts). */
-import { defineService, type Handler } from '../define-service.ts';
-import * as domains from './domains.ts';
-import * as endpointConfigs from './endpoint-configs.ts';
-import * as endpoints from './endpoints.ts';
-import * as lifecycle from './lifecycle-configs.ts';
+/**
+ * Amazon SageMaker: regional, per account. The operation handlers (handlers.ts, with every resource
+ * module behind them) load on the first SageMaker call, so registering the service costs the
+ * emulator's cold start nothing; the names below are what the router and the coverage table see.
+ */
+import { defineService } from '../define-service.ts';
+import { lazyHandlers } from './lazy-handlers.ts';
 import { SAGEMAKER_LIMITATIONS } from './limitations.ts';
-import * as packages from './model-packages.ts';
-import * as models from './models.ts';
-import { monitoringJobDefinitionHandlers } from './monitoring-job-definitions.ts';
-import * as schedules from './monitoring-schedules.ts';
-import * as notebooks from './notebook-instances.ts';
-import * as processing from './processing-jobs.ts';
-import { settled } from './settle.ts';
 import { createSageMakerState, type SageMakerState } from './state.ts';
-import * as tags from './tags.ts';
-import * as training from './training-jobs.ts';
 
-const handlers: Record<string, Handler<any, any, SageMakerState>> = {
-  // notebook instances and their lifecycle configurations
-  CreateNotebookInstance: notebooks.createNotebookInstance,
-  DescribeNotebookInstance: notebooks.describeNotebookInstance,
-  ListNotebookInstances: notebooks.listNotebookInstances,
-  StartNotebookInstance: notebooks.startNotebookInstance,
-  StopNotebookInstance: notebooks.stopNotebookInstance,
-  UpdateNotebookInstance: notebooks.updateNotebookInstance,
-  DeleteNotebookInstance: notebooks.deleteNotebookInstance,
-  CreateNotebookInstanceLifecycleConfig: lifecycle.createNotebookInstanceLifecycleConfig,
-  DescribeNotebookInstanceLifecycleConfig: lifecycle.describeNotebookInstanceLifecycleConfig,
-  UpdateNotebookInstanceLifecycleConfig: lifecycle.updateNotebookInstanceLifecycleConfig,
-  DeleteNotebookInstanceLifecycleConfig: lifecycle.deleteNotebookInstanceLifecycleConfig,
-  ListNotebookInstanceLifecycleConfigs: lifecycle.listNotebookInstanceLifecycleConfigs,
-  // training jobs
-  CreateTrainingJob: training.createTrainingJob,
-  DescribeTrainingJob: training.describeTrainingJob,
-  ListTrainingJobs: training.listTrainingJobs,
-  StopTrainingJob: training.stopTrainingJob,
-  // hosting: models, endpoint configurations, endpoints
-  CreateModel: models.createModel,
-  DescribeModel: models.describeModel,
-  ListModels: models.listModels,
-  DeleteModel: models.deleteModel,
-  CreateEndpointConfig: endpointConfigs.createEndpointConfig,
-  DescribeEndpointConfig: endpointConfigs.describeEndpointConfig,
-  ListEndpointConfigs: endpointConfigs.listEndpointConfigs,
-  DeleteEndpointConfig: endpointConfigs.deleteEndpointConfig,
-  CreateEndpoint: endpoints.createEndpoint,
-  DescribeEndpoint: endpoints.describeEndpoint,
-  ListEndpoints: endpoints.listEndpoints,
-  UpdateEndpoint: endpoints.updateEndpoint,
-  UpdateEndpointWeightsAndCapacities: endpoints.updateEndpointWeightsAndCapacities,
-  DeleteEndpoint: endpoints.deleteEndpoint,
-  // model registry
-  CreateModelPackageGroup: packages.createModelPackageGroup,
-  DescribeModelPackageGroup: packages.describeModelPackageGroup,
-  ListModelPackageGroups: packages.listModelPackageGroups,
-  DeleteModelPackageGroup: packages.deleteModelPackageGroup,
-  CreateModelPackage: packages.createModelPackage,
-  DescribeModelPackage: packages.describeModelPackage,
-  ListModelPackages: packages.listModelPackages,
-  UpdateModelPackage: packages.updateModelPackage,
-  DeleteModelPackage: packages.deleteModelPackage,
-  // Model Monitor: job definitions of the four kinds, and schedules
-  ...monitoringJobDefinitionHandlers,
-  CreateMonitoringSchedule: schedules.createMonitoringSchedule,
-  DescribeMonitoringSchedule: schedules.describeMonitoringSchedule,
-  ListMonitoringSchedules: schedules.listMonitoringSchedules,
-  UpdateMonitoringSchedule: schedules.updateMonitoringSchedule,
-  StartMonitoringSchedule: schedules.startMonitoringSchedule,
-  StopMonitoringSchedule: schedules.stopMonitoringSchedule,
-  DeleteMonitoringSchedule: schedules.deleteMonitoringSchedule,
-  // processing jobs
-  CreateProcessingJob: processing.createProcessingJob,
-  DescribeProcessingJob: processing.describeProcessingJob,
-  ListProcessingJobs: processing.listProcessingJobs,
-  StopProcessingJob: processing.stopProcessingJob,
-  // Studio domains
-  CreateDomain: domains.createDomain,
-  DescribeDomain: domains.describeDomain,
-  ListDomains: domains.listDomains,
-  UpdateDomain: domains.updateDomain,
-  DeleteDomain: domains.deleteDomain,
-  // tags
-  AddTags: tags.addTags,
-  DeleteTags: tags.deleteTags,
-  ListTags: tags.listTags,
-};
+/** Every operation handlers.ts implements (a unit test keeps the two lists equal). */
+export const SAGEMAKER_OPERATIONS: readonly string[] = [
+  'CreateNotebookInstance', 'DescribeNotebookInstance', 'ListNotebookInstances', 'StartNotebookInstance', 'StopNotebookInstance',
+  'UpdateNotebookInstance', 'DeleteNotebookInstance', 'CreateNotebookInstanceLifecycleConfig', 'DescribeNotebookInstanceLifecycleConfig', 'UpdateNotebookInstanceLifecycleConfig',
+  'DeleteNotebookInstanceLifecycleConfig', 'ListNotebookInstanceLifecycleConfigs', 'CreateTrainingJob', 'DescribeTrainingJob', 'ListTrainingJobs',
+  'StopTrainingJob', 'CreateModel', 'DescribeModel', 'ListModels', 'DeleteModel',
+  'CreateEndpointConfig', 'DescribeEndpointConfig', 'ListEndpointConfigs', 'DeleteEndpointConfig', 'CreateEndpoint',
+  'DescribeEndpoint', 'ListEndpoints', 'UpdateEndpoint', 'UpdateEndpointWeightsAndCapacities', 'DeleteEndpoint',
+  'CreateModelPackageGroup', 'DescribeModelPackageGroup', 'ListModelPackageGroups', 'DeleteModelPackageGroup', 'CreateModelPackage',
+  'DescribeModelPackage', 'ListModelPackages', 'UpdateModelPackage', 'DeleteModelPackage', 'CreateDataQualityJobDefinition',
+  'DescribeDataQualityJobDefinition', 'ListDataQualityJobDefinitions', 'DeleteDataQualityJobDefinition', 'CreateModelQualityJobDefinition', 'DescribeModelQualityJobDefinition',
+  'ListModelQualityJobDefinitions', 'DeleteModelQualityJobDefinition', 'CreateModelBiasJobDefinition', 'DescribeModelBiasJobDefinition', 'ListModelBiasJobDefinitions',
+  'DeleteModelBiasJobDefinition', 'CreateModelExplainabilityJobDefinition', 'DescribeModelExplainabilityJobDefinition', 'ListModelExplainabilityJobDefinitions', 'DeleteModelExplainabilityJobDefinition',
+  'CreateMonitoringSchedule', 'DescribeMonitoringSchedule', 'ListMonitoringSchedules', 'UpdateMonitoringSchedule', 'StartMonitoringSchedule',
+  'StopMonitoringSchedule', 'DeleteMonitoringSchedule', 'CreateProcessingJob', 'DescribeProcessingJob', 'ListProcessingJobs',
+  'StopProcessingJob', 'CreateDomain', 'DescribeDomain', 'ListDomains', 'UpdateDomain',
+  'DeleteDomain', 'AddTags', 'DeleteTags', 'ListTags',
+];
 
 export const sagemakerService = defineService<SageMakerState>({
   id: 'sagemaker',
@@ -94,6 +35,6 @@ export const sagemakerService = defineService<SageMakerState>({
   wire: { apiVersion: '2017-07-24', targetPrefix: 'SageMaker' },
   loadModel: () => import('@aws-sdk/client-sagemaker') as Promise<Record<string, unknown>>,
   state: { scope: 'region', create: createSageMakerState },
-  handlers: Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, settled(handler)])),
+  handlers: lazyHandlers(SAGEMAKER_OPERATIONS, async () => (await import('./handlers.ts')).SAGEMAKER_HANDLERS),
   limitations: SAGEMAKER_LIMITATIONS,
 });
