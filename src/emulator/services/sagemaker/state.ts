@@ -109,7 +109,6 @@ export interface Endpoint extends Progressing {
   failureReason?: string;
   /** Invocations served, the seed of deterministic variant choice and simulated failures. */
   invocations: number;
-  tags?: Tag[];
 }
 
 export interface ModelPackageGroup extends Progressing {
