@@ -58,6 +58,7 @@ export class Emulator {
       onAccountsChanged: (ids) => this.persistence?.markDirty(ids),
       log: this.options.log,
       maxBodyBytes: this.options.maxBodyBytes,
+      serviceSettings: this.options.serviceSettings,
     });
     for (const hook of options.hooks?.authorize ?? []) this.pipeline.authorizers.push(hook);
     for (const hook of options.hooks?.record ?? []) this.pipeline.recorders.push(hook);

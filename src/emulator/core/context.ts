@@ -33,6 +33,10 @@ export interface RequestContext<State = unknown> {
   readonly credentials: CredentialStore;
   /** Every account that currently has state (for global namespaces such as S3 bucket names). */
   accountIds(): string[];
+  /** Whether a service is emulated here (cross-service checks run only against services that exist). */
+  hasService(serviceId: string): boolean;
+  /** This service's settings (`startEmulator({ serviceSettings: { [id]: {…} } })`); each service documents its own. */
+  readonly settings: Readonly<Record<string, unknown>>;
   /** Records CloudWatch datapoints (see core/metrics.ts). */
   readonly metrics: MetricSink;
   /** Publishes AWS events to EventBridge (see core/events.ts). */

@@ -43,6 +43,8 @@ export interface PipelineOptions {
   readonly onAccountsChanged: (accountIds: Iterable<string>) => void;
   readonly log: (message: string) => void;
   readonly maxBodyBytes: number;
+  /** Per-service settings by service id (`ctx.settings`). */
+  readonly serviceSettings?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
 /** AWS's answer to a body over the limit: S3's EntityTooLarge, a 413 elsewhere. */
@@ -240,6 +242,8 @@ export class Pipeline {
       },
       credentials,
       accountIds: () => world.accountIds(),
+      hasService: (serviceId) => serviceId === runtime.id || router.get(serviceId) !== undefined,
+      settings: this.options.serviceSettings?.[runtime.id] ?? {},
       metrics: this.bus.metricsFor(origin),
       events: this.bus.eventsFor(origin),
       stateChanged: markChanged,

@@ -2,6 +2,9 @@
  * Which service a request is for, LocalStack-style, all on one port:
  *   1. a service-owned path prefix (S3 Control's `/v20180820/`, signed as `s3`);
  *   2. the SigV4 credential scope's service (`Credential=AKID/20260101/us-east-1/iam/aws4_request`);
+ *      services that share a signing name (SageMaker and SageMaker Runtime both sign as `sagemaker`)
+ *      are told apart by the request's shape: an `X-Amz-Target` names a JSON-RPC service, a
+ *      request without one goes to the REST service;
  *   3. the `X-Amz-Target` prefix (`TrentService.ListKeys` → KMS);
  *   4. the host's first label (`sts.us-east-1.amazonaws.com`, `iam.localhost`);
  *   5. an `Action` only one query service defines (unsigned STS AssumeRoleWithWebIdentity);
@@ -24,7 +27,7 @@ export class UnknownServiceError extends AwsServiceError {
 
 export class ServiceRouter {
   readonly services: readonly ServiceRuntime[];
-  private readonly bySigningName = new Map<string, ServiceRuntime>();
+  private readonly bySigningName = new Map<string, ServiceRuntime[]>();
   private readonly byTarget = new Map<string, ServiceRuntime>();
   private readonly byId = new Map<string, ServiceRuntime>();
   private readonly prefixed: ServiceRuntime[];
@@ -35,7 +38,11 @@ export class ServiceRouter {
     for (const s of services) {
       this.byId.set(s.id, s);
       // Path-prefixed services share a signing name with another (S3 Control signs as s3).
-      if (!s.definition.pathPrefix) this.bySigningName.set(s.definition.signingName, s);
+      if (!s.definition.pathPrefix) {
+        const same = this.bySigningName.get(s.definition.signingName);
+        if (same) same.push(s);
+        else this.bySigningName.set(s.definition.signingName, [s]);
+      }
       if (s.definition.wire.targetPrefix) this.byTarget.set(s.definition.wire.targetPrefix, s);
     }
   }
@@ -48,11 +55,22 @@ export class ServiceRouter {
     return this.byId.get(id);
   }
 
+  /** One of several services with the same signing name: the JSON-RPC one if the request names a target, else a REST one. */
+  private byShape(candidates: readonly ServiceRuntime[], request: WireRequest): ServiceRuntime {
+    if (candidates.length === 1) return candidates[0]!;
+    const target = request.headers['x-amz-target'];
+    if (target) {
+      const prefix = target.slice(0, target.lastIndexOf('.'));
+      return candidates.find((s) => s.definition.wire.targetPrefix === prefix) ?? candidates[0]!;
+    }
+    return candidates.find((s) => s.definition.protocol === 'restJson1' || s.definition.protocol === 'restXml') ?? candidates[0]!;
+  }
+
   async resolve(request: WireRequest, signature: SignatureInfo | undefined): Promise<ServiceRuntime> {
     for (const s of this.prefixed) if (request.path.startsWith(s.definition.pathPrefix!)) return s;
     if (signature?.service) {
-      const s = this.bySigningName.get(signature.service);
-      if (s) return s;
+      const candidates = this.bySigningName.get(signature.service);
+      if (candidates) return candidates.length === 1 ? candidates[0]! : this.byShape(candidates, request);
       throw new UnknownServiceError(signature.service, this.ids);
     }
     const target = request.headers['x-amz-target'];
@@ -63,7 +81,7 @@ export class ServiceRouter {
       throw new UnknownServiceError(prefix || target, this.ids);
     }
     const label = stripPort(request.host).split('.')[0]?.toLowerCase();
-    if (label && this.bySigningName.has(label) && label !== 's3') return this.bySigningName.get(label)!;
+    if (label && this.bySigningName.has(label) && label !== 's3') return this.byShape(this.bySigningName.get(label)!, request);
     const action = queryParameters(request).get('Action');
     if (action) {
       const candidates: ServiceRuntime[] = [];

@@ -6,7 +6,7 @@
 import type { AwsServiceError } from '../core/errors.ts';
 import type { OperationShape } from '../schema/shapes.ts';
 
-export type ProtocolName = 'awsQuery' | 'ec2' | 'restXml' | 'awsJson1_0' | 'awsJson1_1';
+export type ProtocolName = 'awsQuery' | 'ec2' | 'restXml' | 'restJson1' | 'awsJson1_0' | 'awsJson1_1';
 
 export interface WireRequest {
   readonly method: string;
@@ -52,7 +52,7 @@ export interface ServiceWireMetadata {
 /** The operation a request names, plus what routing learnt on the way (restXml path labels). */
 export interface Route {
   readonly operation: string;
-  /** restXml: decoded `{Label}` path values (and S3's bucket), by member name. */
+  /** restXml / restJson1: decoded `{Label}` path values (and S3's bucket), by member name. */
   readonly labels?: Readonly<Record<string, string>>;
 }
 

@@ -9,6 +9,8 @@ import { iam } from './iam/service.ts';
 import { logs } from './logs/service.ts';
 import { s3 } from './s3/service.ts';
 import { s3control } from './s3control/service.ts';
+import { sagemakerService } from './sagemaker/service.ts';
+import { sagemakerRuntime } from './sagemaker-runtime/service.ts';
 import { sts } from './sts/service.ts';
 
-export const BUILTIN_SERVICES: readonly ServiceDefinition<any>[] = [sts, iam, s3, s3control, cloudwatch, logs, eventbridge];
+export const BUILTIN_SERVICES: readonly ServiceDefinition<any>[] = [sts, iam, s3, s3control, cloudwatch, logs, eventbridge, sagemakerService, sagemakerRuntime];

@@ -5,6 +5,7 @@
  */
 import { JsonProtocol } from '../protocols/json/json-protocol.ts';
 import { QueryProtocol } from '../protocols/query/query-protocol.ts';
+import { RestJsonProtocol } from '../protocols/rest-json/rest-json-protocol.ts';
 import { RestXmlProtocol } from '../protocols/rest-xml/rest-xml-protocol.ts';
 import type { Protocol, ProtocolName, ServiceWireMetadata, WireRequest } from '../protocols/wire.ts';
 import { ServiceModel } from '../schema/service-model.ts';
@@ -69,7 +70,7 @@ export class ServiceRuntime {
     const json = request.headers['x-amz-target'] !== undefined || contentType.startsWith('application/x-amz-json');
     for (const protocol of this.protocols.values()) {
       const isJson = protocol.name === 'awsJson1_0' || protocol.name === 'awsJson1_1';
-      if (json === isJson && protocol.name !== 'restXml') return protocol;
+      if (json === isJson && protocol.name !== 'restXml' && protocol.name !== 'restJson1') return protocol;
     }
     return this.protocols.get(this.definition.protocol)!;
   }
@@ -90,5 +91,7 @@ function createProtocol(name: ProtocolName, metadata: ServiceWireMetadata, model
       return new JsonProtocol(name, metadata, model);
     case 'restXml':
       return new RestXmlProtocol(metadata, model, definition.restXml);
+    case 'restJson1':
+      return new RestJsonProtocol(metadata, model);
   }
 }

@@ -1,12 +1,13 @@
 /**
- * awsJson body codec: JSON values ↔ typed values by shape. Timestamps travel as epoch seconds,
- * blobs as base64; member names are used as is (awsJson ignores jsonName).
+ * JSON body codec: JSON values ↔ typed values by shape. Timestamps travel as epoch seconds,
+ * blobs as base64. awsJson uses member names as is (it ignores jsonName); restJson1 honours
+ * jsonName (`{ jsonName: true }`).
  * A value of the wrong JSON type is a SerializationException, as AWS's JSON services answer;
  * a missing required member is a validation error.
  */
 import { AwsServiceError } from '../../core/errors.ts';
 import { type InputProblem, InputValidationError, missing, pathSegment } from '../../core/validation.ts';
-import type { Shape, StructureShape } from '../../schema/shapes.ts';
+import type { Member, Shape, StructureShape } from '../../schema/shapes.ts';
 import { formatTimestamp, INVALID, parseBase64, parseTimestamp, toBytes } from '../values.ts';
 
 function typeName(value: unknown): string {
@@ -24,7 +25,7 @@ function mismatch(value: unknown, expected: string, path: string): AwsServiceErr
   return new AwsServiceError('SerializationException', `${typeName(value)} can not be converted to ${expected} (at '${path}')`, { status: 400 });
 }
 
-function decodeValue(shape: Shape, value: unknown, path: string, problems: InputProblem[]): unknown {
+function decodeValue(shape: Shape, value: unknown, path: string, problems: InputProblem[], jsonName: boolean): unknown {
   if (value === null) return undefined;
   switch (shape.type) {
     case 'string':
@@ -56,7 +57,7 @@ function decodeValue(shape: Shape, value: unknown, path: string, problems: Input
       if (!Array.isArray(value)) throw mismatch(value, 'a List', path);
       const out: unknown[] = [];
       value.forEach((v, i) => {
-        const d = decodeValue(shape.member.shape, v, `${path}.${i + 1}.member`, problems);
+        const d = decodeValue(shape.member.shape, v, `${path}.${i + 1}.member`, problems, jsonName);
         if (d !== undefined) out.push(d);
       });
       return out;
@@ -65,31 +66,41 @@ function decodeValue(shape: Shape, value: unknown, path: string, problems: Input
       if (typeof value !== 'object' || Array.isArray(value)) throw mismatch(value, 'a Map', path);
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-        const d = decodeValue(shape.value.shape, v, `${path}.${k}`, problems);
+        const d = decodeValue(shape.value.shape, v, `${path}.${k}`, problems, jsonName);
         if (d !== undefined) out[k] = d;
       }
       return out;
     }
     case 'structure':
       if (typeof value !== 'object' || Array.isArray(value)) throw mismatch(value, 'a Structure', path);
-      return decodeStructure(shape, value as Record<string, unknown>, path ? `${path}.` : '', problems);
+      return decodeStructure(shape, value as Record<string, unknown>, path ? `${path}.` : '', problems, jsonName);
   }
 }
 
-function decodeStructure(shape: StructureShape, value: Record<string, unknown>, prefix: string, problems: InputProblem[]): Record<string, unknown> {
+function decodeStructure(shape: StructureShape, value: Record<string, unknown>, prefix: string, problems: InputProblem[], jsonName: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const member of shape.members) {
     const path = prefix + pathSegment(member.name);
-    const raw = Object.hasOwn(value, member.name) ? value[member.name] : undefined;
-    const decoded = raw === undefined ? undefined : decodeValue(member.shape, raw, path, problems);
+    const key = wireName(member, jsonName);
+    const raw = Object.hasOwn(value, key) ? value[key] : undefined;
+    const decoded = raw === undefined ? undefined : decodeValue(member.shape, raw, path, problems, jsonName);
     if (decoded !== undefined) out[member.name] = decoded;
     else if (member.required) problems.push(missing(path, member.name));
   }
   return out;
 }
 
+export interface JsonCodecOptions {
+  /** Use members' jsonName traits as keys (restJson1); awsJson ignores them. */
+  readonly jsonName?: boolean;
+}
+
+function wireName(member: Member, jsonName: boolean): string {
+  return jsonName && member.traits.jsonName ? member.traits.jsonName : member.name;
+}
+
 /** Parses and checks a request body for `shape`. */
-export function decodeJsonInput(body: Buffer, shape: StructureShape): Record<string, unknown> {
+export function decodeJsonInput(body: Buffer, shape: StructureShape, options: JsonCodecOptions = {}): Record<string, unknown> {
   let parsed: unknown = {};
   const text = body.toString('utf8');
   if (text.trim() !== '') {
@@ -103,13 +114,13 @@ export function decodeJsonInput(body: Buffer, shape: StructureShape): Record<str
     throw new AwsServiceError('SerializationException', 'The request body must be a JSON object.', { status: 400 });
   }
   const problems: InputProblem[] = [];
-  const input = decodeStructure(shape, parsed as Record<string, unknown>, '', problems);
+  const input = decodeStructure(shape, parsed as Record<string, unknown>, '', problems, options.jsonName ?? false);
   if (problems.length) throw new InputValidationError(problems);
   return input;
 }
 
 /** Typed output → JSON-ready value (only members the shape defines). */
-export function encodeJsonValue(shape: Shape, value: unknown): unknown {
+export function encodeJsonValue(shape: Shape, value: unknown, options: JsonCodecOptions = {}): unknown {
   if (value === undefined || value === null) return undefined;
   switch (shape.type) {
     case 'timestamp':
@@ -119,13 +130,13 @@ export function encodeJsonValue(shape: Shape, value: unknown): unknown {
       return bytes?.toString('base64');
     }
     case 'list':
-      return Array.isArray(value) ? value.map((v) => encodeJsonValue(shape.member.shape, v)).filter((v) => v !== undefined) : undefined;
+      return Array.isArray(value) ? value.map((v) => encodeJsonValue(shape.member.shape, v, options)).filter((v) => v !== undefined) : undefined;
     case 'map': {
       if (typeof value !== 'object') return undefined;
       const out: Record<string, unknown> = {};
       const entries = value instanceof Map ? [...value.entries()] : Object.entries(value as Record<string, unknown>);
       for (const [k, v] of entries) {
-        const e = encodeJsonValue(shape.value.shape, v);
+        const e = encodeJsonValue(shape.value.shape, v, options);
         if (e !== undefined) out[String(k)] = e;
       }
       return out;
@@ -135,8 +146,8 @@ export function encodeJsonValue(shape: Shape, value: unknown): unknown {
       const source = value as Record<string, unknown>;
       const out: Record<string, unknown> = {};
       for (const member of shape.members) {
-        const e = encodeJsonValue(member.shape, source[member.name]);
-        if (e !== undefined) out[member.name] = e;
+        const e = encodeJsonValue(member.shape, source[member.name], options);
+        if (e !== undefined) out[wireName(member, options.jsonName ?? false)] = e;
       }
       return out;
     }
