@@ -34,6 +34,11 @@ export interface EmulatorOptions {
   log?: (message: string) => void;
   /** Clock in epoch ms (tests). */
   now?: () => number;
+  /**
+   * Settings of individual services by service id, e.g. `{ cloudtrail: { historyLimit: 1000 } }`
+   * (each service documents its own; docs/emulator.md lists them).
+   */
+  serviceSettings?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
 export interface ResolvedOptions {
@@ -48,6 +53,7 @@ export interface ResolvedOptions {
   readonly warmUp: boolean;
   readonly log: (message: string) => void;
   readonly now: () => number;
+  readonly serviceSettings: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
 export const DEFAULT_PORT = 4566;
@@ -65,6 +71,7 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     warmUp: options.warmUp ?? true,
     log: options.log ?? ((message) => process.stderr.write(`emulator: ${message}\n`)),
     now: options.now ?? Date.now,
+    serviceSettings: options.serviceSettings ?? {},
   };
 }
 
@@ -76,7 +83,8 @@ function flag(value: string | undefined): boolean {
  * Options from the environment:
  *   MLSEC_EMULATOR_HOST, MLSEC_EMULATOR_PORT (or LocalStack's GATEWAY_LISTEN=host:port),
  *   MLSEC_DATA_DIR (state under <dir>/emulator; `.mlsec` in the working directory by default),
- *   MLSEC_EMULATOR_VERIFY_SIGNATURES=1, MLSEC_EMULATOR_ADMIN_TOKEN, AWS_DEFAULT_REGION.
+ *   MLSEC_EMULATOR_VERIFY_SIGNATURES=1, MLSEC_EMULATOR_ADMIN_TOKEN, AWS_DEFAULT_REGION,
+ *   MLSEC_EMULATOR_CLOUDTRAIL_HISTORY_LIMIT (events CloudTrail keeps per account and region).
  */
 export function optionsFromEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): EmulatorOptions {
   let host = env.MLSEC_EMULATOR_HOST;
@@ -89,9 +97,17 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): Emu
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     throw new Error(`MLSEC_EMULATOR_PORT="${env.MLSEC_EMULATOR_PORT ?? env.GATEWAY_LISTEN}" is not a port number (0–65535).`);
   }
+  const serviceSettings: Record<string, Record<string, unknown>> = {};
+  const historyLimit = env.MLSEC_EMULATOR_CLOUDTRAIL_HISTORY_LIMIT;
+  if (historyLimit !== undefined && historyLimit.trim() !== '') {
+    const n = Number(historyLimit);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`MLSEC_EMULATOR_CLOUDTRAIL_HISTORY_LIMIT="${historyLimit}" is not a whole number of events (1 or more).`);
+    serviceSettings.cloudtrail = { historyLimit: n };
+  }
   return {
     host,
     port,
+    serviceSettings,
     dataDir: join(resolve(cwd, env.MLSEC_DATA_DIR || '.mlsec'), 'emulator'),
     verifySignatures: flag(env.MLSEC_EMULATOR_VERIFY_SIGNATURES),
     adminToken: env.MLSEC_EMULATOR_ADMIN_TOKEN,

@@ -31,6 +31,8 @@ export interface RequestContext<State = unknown> {
   readonly credentials: CredentialStore;
   /** Every account that currently has state (for global namespaces such as S3 bucket names). */
   accountIds(): string[];
+  /** The `api` of what this service's `attach` returned (services/service-host.ts), if any. */
+  attachment<T>(): T | undefined;
 }
 
 export interface CredentialStore {

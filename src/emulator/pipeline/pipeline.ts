@@ -75,6 +75,7 @@ export class Pipeline {
       receivedAt: new Date(this.options.now()),
       method: request.method,
       path: request.path,
+      host: request.host,
       sourceIp: connection.sourceIp,
       userAgent: request.headers['user-agent'] ?? '',
       secure: connection.secure,
@@ -204,6 +205,7 @@ export class Pipeline {
       },
       credentials,
       accountIds: () => world.accountIds(),
+      attachment: <T>() => runtime.attachment?.api as T | undefined,
     };
   }
 

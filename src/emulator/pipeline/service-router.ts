@@ -37,6 +37,7 @@ export class ServiceRouter {
       // Path-prefixed services share a signing name with another (S3 Control signs as s3).
       if (!s.definition.pathPrefix) this.bySigningName.set(s.definition.signingName, s);
       if (s.definition.wire.targetPrefix) this.byTarget.set(s.definition.wire.targetPrefix, s);
+      for (const alias of s.definition.wire.targetPrefixAliases ?? []) this.byTarget.set(alias, s);
     }
   }
 

@@ -7,6 +7,7 @@
 import type { RequestContext } from '../core/context.ts';
 import type { RestXmlOptions } from '../protocols/rest-xml/rest-xml-protocol.ts';
 import type { ProtocolName, ServiceWireMetadata } from '../protocols/wire.ts';
+import type { ServiceAttachment, ServiceHost } from './service-host.ts';
 
 /** An operation handler: typed input in, typed output out (or throw AwsServiceError). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -43,6 +44,11 @@ export interface ServiceDefinition<State = unknown> {
   readonly state?: { readonly scope: 'account' | 'region'; create(): State };
   readonly handlers: Readonly<Record<string, Handler<any, any, State>>>;
   readonly limitations?: readonly Limitation[];
+  /**
+   * Called once when an emulator is built: add record hooks, keep data outside account state
+   * (see service-host.ts). Handlers reach the attachment's `api` through `ctx.attachment()`.
+   */
+  readonly attach?: (host: ServiceHost) => ServiceAttachment;
 }
 
 /** Identity helper that keeps a definition's State type attached to its handlers. */

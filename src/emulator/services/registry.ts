@@ -2,10 +2,11 @@
  * The services the emulator serves. Add a service by appending its definition here
  * (see docs/emulator.md, "Adding a service").
  */
+import { cloudtrail } from './cloudtrail/service.ts';
 import type { ServiceDefinition } from './define-service.ts';
 import { iam } from './iam/service.ts';
 import { s3 } from './s3/service.ts';
 import { s3control } from './s3control/service.ts';
 import { sts } from './sts/service.ts';
 
-export const BUILTIN_SERVICES: readonly ServiceDefinition<any>[] = [sts, iam, s3, s3control];
+export const BUILTIN_SERVICES: readonly ServiceDefinition<any>[] = [sts, iam, s3, s3control, cloudtrail];
