@@ -71,6 +71,14 @@ export interface RecordEnvironment {
   readonly bucketOwner: string | undefined;
 }
 
+/**
+ * Read-only calls whose responses CloudTrail still records: the temporary credentials STS hands
+ * out (their key id is how an investigation links a session's calls back to who started it).
+ */
+const RECORDED_READ_RESPONSES: Readonly<Record<string, ReadonlySet<string>>> = {
+  sts: new Set(['AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity', 'GetSessionToken', 'GetFederationToken']),
+};
+
 /** The error code as the client saw it on the wire (validation errors are renamed per protocol). */
 function wireErrorCode(call: Readonly<Call>): string | undefined {
   const error = call.error;
@@ -124,7 +132,7 @@ export function buildEvent(call: Readonly<Call>, env: RecordEnvironment): BuiltE
   let responseElements: unknown = null;
   if (env.operation) {
     requestParameters = s3 ? s3RequestParametersOf(env.operation, call.input, call.host) : requestParametersOf(env.operation, call.input);
-    if (!failed && !readOnly) {
+    if (!failed && (!readOnly || RECORDED_READ_RESPONSES[serviceId]?.has(operation))) {
       responseElements = s3 ? (category === 'Data' ? s3ResponseElementsOf(env.operation, call.output) : null) : responseElementsOf(env.operation, call.output);
     }
   }
