@@ -1,6 +1,7 @@
 /**
  * The event history on disk: one append-only file per account and region,
- * `<dataDir>/cloudtrail/event-history/<account>/<region>.jsonl`, one CloudTrail record per line.
+ * `<dataDir>/cloudtrail/event-history/<account>/<region>.jsonl`, one event per line (the recorder's
+ * format: its lookup resources as JSON, a tab, the CloudTrail record as JSON).
  * Recording appends (batched, 100 ms after the last event, and on flush/stop), so persisting an
  * event costs a line, not a rewrite of the account. When a file holds more than twice the history
  * limit it is rewritten with the newest events (temporary file, fsync, rename: never torn). A line
@@ -56,7 +57,8 @@ export class HistoryFiles {
     const lines: string[] = [];
     for (const line of all) {
       if (line === '') continue;
-      if (line.charCodeAt(0) !== 123 /* { */ || line.charCodeAt(line.length - 1) !== 125 /* } */) {
+      // A whole line is `<resources JSON>\t<record JSON>`; anything else is a write cut short.
+      if (line.indexOf('\t') < 1 || line.charCodeAt(line.length - 1) !== 125 /* } */) {
         skipped++;
         continue;
       }
