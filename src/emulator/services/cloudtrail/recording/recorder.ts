@@ -43,11 +43,11 @@ function lookupResources(resources: readonly EventResource[]): LookupResource[] 
 }
 
 /** History file lines: the lookup resources, a tab, the record (JSON never holds a raw tab). */
-function historyLine(event: HistoryEvent): string {
+export function historyLine(event: HistoryEvent): string {
   return `${JSON.stringify(event.resources)}\t${event.json}`;
 }
 
-function parseHistoryLine(line: string): HistoryEvent | undefined {
+export function parseHistoryLine(line: string): HistoryEvent | undefined {
   const tab = line.indexOf('\t');
   if (tab === -1) return undefined;
   try {

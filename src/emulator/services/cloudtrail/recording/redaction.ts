@@ -4,12 +4,14 @@
  *
  *  1. A member AWS's API model marks `@sensitive` (directly or through its type: SecretString,
  *     SecretBinary, Plaintext, SecretAccessKey, Password, NewPassword, OldPassword, PrivateKey,
- *     the notebook lifecycle script `Content`, SSE-C keys …) → the string
+ *     SSE-C keys …) → the string
  *     `HIDDEN_DUE_TO_SECURITY_REASONS`. Exception: members naming a KMS key (`…KeyId`, `…KeyArn`),
  *     which S3's model marks sensitive but which are identifiers, not secrets.
  *  2. A member with one of the names in SECRET_MEMBER_NAMES, whatever the model says (STS's
  *     `SessionToken` is not marked sensitive, yet is a credential) → `HIDDEN_DUE_TO_SECURITY_REASONS`.
  *  3. Every blob (S3 object bodies, KMS plaintexts and ciphertexts, SecretBinary) → left out.
+ * What AWS does not mark sensitive is recorded as sent — a password pasted into a notebook lifecycle
+ * script or a training job's environment shows up in the record, as it would on AWS.
  * docs/emulator-cloudtrail.md repeats this list; keep them in step.
  */
 import type { Member } from '../../../schema/shapes.ts';
