@@ -114,6 +114,8 @@ describe('history file lines', () => {
     const json = JSON.stringify({ eventVersion: '1.11', userIdentity: { type: 'IAMUser', userName: 'alice', accessKeyId: 'AKIA1' }, eventTime: '2026-01-01T00:00:00Z', eventSource: 'iam.amazonaws.com', eventName: 'CreateUser', eventID: 'id-1', readOnly: false, requestParameters: { note: 'tab\there' } });
     const event: HistoryEvent = { id: 'id-1', name: 'CreateUser', readOnly: false, time: Date.parse('2026-01-01T00:00:00Z'), source: 'iam.amazonaws.com', username: 'alice', accessKeyId: 'AKIA1', resources: [{ type: 'AWS::IAM::User', name: 'bob', arn: 'arn:aws:iam::1:user/bob' }], json };
     expect(parseHistoryLine(historyLine(event))).toEqual(event);
+    const anonymous: HistoryEvent = { ...event, username: undefined, accessKeyId: undefined, readOnly: true, resources: [] };
+    expect(parseHistoryLine(historyLine(anonymous))).toEqual(anonymous);
   });
 
   it('never throw on arbitrary text, and reject what is not a whole line', () => {

@@ -50,8 +50,12 @@ function attributeValues(event: HistoryEvent, key: LookupAttributeKey): string[]
     case 'Username': return event.username ? [event.username] : [];
     case 'EventSource': return [event.source];
     case 'AccessKeyId': return event.accessKeyId ? [event.accessKeyId] : [];
-    case 'ResourceType': return [...new Set(event.resources.map((r) => r.type))];
-    case 'ResourceName': return [...new Set(event.resources.flatMap((r) => (r.arn && r.arn !== r.name ? [r.name, r.arn] : [r.name])))];
+    case 'ResourceType':
+      return event.resources.length < 2 ? event.resources.map((r) => r.type) : [...new Set(event.resources.map((r) => r.type))];
+    case 'ResourceName': {
+      const names = event.resources.flatMap((r) => (r.arn && r.arn !== r.name ? [r.name, r.arn] : [r.name]));
+      return names.length < 2 ? names : [...new Set(names)];
+    }
   }
 }
 

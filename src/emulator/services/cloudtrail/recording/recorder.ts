@@ -16,13 +16,12 @@ import type { OperationShape } from '../../../schema/shapes.ts';
 import type { ServiceAttachment, ServiceHost } from '../../service-host.ts';
 import type { CloudTrailState, Trail } from '../state.ts';
 import { bucketOwnerFor } from './bucket-owner.ts';
-import { type BuiltEvent, buildEvent, type CloudTrailRecord, recordFor } from './event-record.ts';
+import { type BuiltEvent, buildEvent, recordFor } from './event-record.ts';
 import { EventHistory, type HistoryEvent } from './event-history.ts';
 import { HistoryFiles } from './history-files.ts';
 import { LogDelivery, type LogsDelivery, logsDelivery } from './log-delivery.ts';
 import type { EventResource } from './resources.ts';
 import { trailSelects } from './selector-match.ts';
-import { usernameOf } from './user-identity.ts';
 
 export const DEFAULT_HISTORY_LIMIT = 100_000;
 export const DEFAULT_DELIVERY_INTERVAL_MS = 1000;
@@ -42,28 +41,34 @@ function lookupResources(resources: readonly EventResource[]): LookupResource[] 
   return resources.map((r) => (r.arn && r.arn !== r.name ? { type: r.type, name: r.name, arn: r.arn } : { type: r.type, name: r.name }));
 }
 
-/** History file lines: the lookup resources, a tab, the record (JSON never holds a raw tab). */
+/**
+ * History file lines: what LookupEvents filters on (a small JSON array), a tab, the record as JSON
+ * (JSON never holds a raw tab). Reading a history back parses only the small part; the record stays
+ * text, as LookupEvents returns it.
+ */
 export function historyLine(event: HistoryEvent): string {
-  return `${JSON.stringify(event.resources)}\t${event.json}`;
+  const index = [event.id, event.name, event.readOnly ? 1 : 0, event.time, event.source, event.username ?? null, event.accessKeyId ?? null, event.resources];
+  return `${JSON.stringify(index)}\t${event.json}`;
 }
 
 export function parseHistoryLine(line: string): HistoryEvent | undefined {
   const tab = line.indexOf('\t');
-  if (tab === -1) return undefined;
+  if (tab === -1 || line.charCodeAt(tab + 1) !== 123 /* { */ || line.charCodeAt(line.length - 1) !== 125 /* } */) return undefined;
   try {
-    const resources = JSON.parse(line.slice(0, tab)) as LookupResource[];
-    const json = line.slice(tab + 1);
-    const record = JSON.parse(json) as CloudTrailRecord;
+    const index = JSON.parse(line.slice(0, tab)) as unknown[];
+    if (!Array.isArray(index) || index.length !== 8) return undefined;
+    const [id, name, readOnly, time, source, username, accessKeyId, resources] = index;
+    if (typeof id !== 'string' || typeof name !== 'string' || typeof time !== 'number' || typeof source !== 'string' || !Array.isArray(resources)) return undefined;
     return {
-      id: record.eventID,
-      name: record.eventName,
-      readOnly: record.readOnly,
-      time: Date.parse(record.eventTime),
-      source: record.eventSource,
-      username: usernameOf(record.userIdentity),
-      accessKeyId: record.userIdentity.accessKeyId,
-      resources,
-      json,
+      id,
+      name,
+      readOnly: readOnly === 1,
+      time,
+      source,
+      username: typeof username === 'string' ? username : undefined,
+      accessKeyId: typeof accessKeyId === 'string' ? accessKeyId : undefined,
+      resources: resources as LookupResource[],
+      json: line.slice(tab + 1),
     };
   } catch {
     return undefined;
