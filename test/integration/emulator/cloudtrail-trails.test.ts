@@ -315,5 +315,16 @@ describe('CloudTrail trails', () => {
     expect(missing.message).toContain("Value null at 's3BucketName' failed to satisfy constraint: Member must not be null");
     const lake = await awsError(() => ct.send(new CT.ListEventDataStoresCommand({})));
     expect(lake.name).toBe('UnknownOperationException');
+    const long = await awsError(() => ct.send(new CT.LookupEventsCommand({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'x'.repeat(2001) }] })));
+    expect(long.name).toBe('ValidationException');
+    // A body that is not JSON, and a member of the wrong type.
+    const headers = { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'CloudTrail_20131101.CreateTrail', authorization: `AWS4-HMAC-SHA256 Credential=${ACCOUNT}/20260101/us-east-1/cloudtrail/aws4_request, SignedHeaders=host, Signature=0` };
+    const broken = await fetch(emu.url, { method: 'POST', headers, body: '{"Name": "x-trail", ' });
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as { __type: string }).__type).toBe('SerializationException');
+    const mistyped = await fetch(emu.url, { method: 'POST', headers, body: JSON.stringify({ Name: 'x-trail', S3BucketName: 'audit-logs', IsMultiRegionTrail: 'yes' }) });
+    expect(mistyped.status).toBe(400);
+    expect(((await mistyped.json()) as { __type: string }).__type).toBe('SerializationException');
+    expect((await ct.send(new CT.DescribeTrailsCommand({ trailNameList: ['x-trail'] }))).trailList).toEqual([]);
   });
 });

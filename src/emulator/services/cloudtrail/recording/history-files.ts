@@ -8,7 +8,7 @@
  * cut short by a crash is skipped when the file is read back.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { appendFile, mkdir, open, rename } from 'node:fs/promises';
+import { appendFile, mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export interface LoadedHistory {
@@ -143,12 +143,13 @@ export class HistoryFiles {
   remove(accountId?: string): void {
     for (const key of [...this.pending.keys()]) if (accountId === undefined || key.startsWith(`${accountId}/`)) this.pending.delete(key);
     for (const key of [...this.lineCounts.keys()]) if (accountId === undefined || key.startsWith(`${accountId}/`)) this.lineCounts.delete(key);
-    if (accountId !== undefined) {
-      if (ACCOUNT.test(accountId)) rmSync(join(this.dir, accountId), { recursive: true, force: true });
-      return;
-    }
-    if (!existsSync(this.dir)) return;
-    for (const entry of readdirSync(this.dir)) if (ACCOUNT.test(entry)) rmSync(join(this.dir, entry), { recursive: true, force: true });
+    const targets = accountId !== undefined ? (ACCOUNT.test(accountId) ? [accountId] : []) : existsSync(this.dir) ? readdirSync(this.dir).filter((e) => ACCOUNT.test(e)) : [];
+    for (const id of targets) rmSync(join(this.dir, id), { recursive: true, force: true });
+    // An append already under way must not bring the files back: remove again once it is done
+    // (later appends queue behind this, so new events survive).
+    this.writing = this.writing.then(async () => {
+      for (const id of targets) await rm(join(this.dir, id), { recursive: true, force: true });
+    });
   }
 
   /** Makes sure the directory exists and is writable (fails loudly at start rather than on first write). */
