@@ -256,6 +256,15 @@ describe('CloudTrail LookupEvents', () => {
     expect((await byName('CreateBucket')).map((e) => record(e).requestParameters.bucketName)).toContain('training-data');
     expect((await byName('LookupEvents')).length).toBeGreaterThan(10);
   });
+
+  it('never records the emulator\'s own routes', async () => {
+    const first = await lookup({ MaxResults: 1 });
+    await fetch(`${emu.url}/_localstack/health`);
+    await fetch(`${emu.url}/_mlsec/status`);
+    await fetch(`${emu.url}/_mlsec/accounts`, { method: 'POST', body: JSON.stringify({ accountId: '999988887777' }) });
+    const [newest] = (await lookup({ MaxResults: 1 })).Events!;
+    expect(record(newest)).toMatchObject({ eventName: 'LookupEvents', requestID: first.$metadata.requestId });
+  });
 });
 
 describe('CloudTrail event history bounds', () => {
