@@ -9,7 +9,7 @@ import * as I from '@aws-sdk/client-iam';
 import { CreateBucketCommand, DeleteBucketPolicyCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AwsServiceError, type RunningEmulator } from '../../../src/emulator/index.ts';
+import { AwsServiceError, optionsFromEnv, type RunningEmulator } from '../../../src/emulator/index.ts';
 import { record, s3Client } from './cloudtrail-support.ts';
 import { awsError, clientConfig, emulator } from './support.ts';
 
@@ -284,5 +284,11 @@ describe('CloudTrail event history bounds', () => {
 
   it('refuses a history limit that is not a positive number', async () => {
     await expect(emulator({ serviceSettings: { cloudtrail: { historyLimit: 0 } } })).rejects.toThrow(/historyLimit=0 must be a positive number/);
+  });
+
+  it('reads the limit from MLSEC_EMULATOR_CLOUDTRAIL_HISTORY_LIMIT', () => {
+    expect(optionsFromEnv({ MLSEC_EMULATOR_CLOUDTRAIL_HISTORY_LIMIT: '2500' }).serviceSettings).toEqual({ cloudtrail: { historyLimit: 2500 } });
+    expect(optionsFromEnv({}).serviceSettings).toEqual({});
+    expect(() => optionsFromEnv({ MLSEC_EMULATOR_CLOUDTRAIL_HISTORY_LIMIT: 'lots' })).toThrow('MLSEC_EMULATOR_CLOUDTRAIL_HISTORY_LIMIT="lots" is not a whole number of events (1 or more).');
   });
 });
