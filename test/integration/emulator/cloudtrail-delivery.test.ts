@@ -152,6 +152,17 @@ describe('CloudTrail log delivery', () => {
     await (await outsider.send(new S3.GetObjectCommand({ Bucket: 'model-artifacts', Key: 'models/v2.tar.gz' }))).Body!.transformToString();
     const [read] = await delivered('trail-bucket');
     expect(read).toMatchObject({ eventName: 'GetObject', recipientAccountId: ACCOUNT, userIdentity: { type: 'Root', accountId: '777788889999' } });
+    expect(read!.sharedEventID).toMatch(/^[0-9a-f-]{36}$/);
+    expect(Object.keys(read!).slice(-3)).toEqual(['recipientAccountId', 'sharedEventID', 'eventCategory']);
+    // The outsider's own management call on the bucket is in both accounts' event history, one shared id.
+    await outsider.send(new S3.GetBucketLocationCommand({ Bucket: 'model-artifacts' }));
+    const lookup = (client: CT.CloudTrailClient) => client.send(new CT.LookupEventsCommand({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'GetBucketLocation' }] }));
+    const [mine] = (await lookup(ct)).Events!;
+    const [theirs] = (await lookup(new CT.CloudTrailClient(clientConfig(emu.url, { accessKeyId: '777788889999', secretAccessKey: 'x' })))).Events!;
+    const [a, b] = [JSON.parse(mine!.CloudTrailEvent!), JSON.parse(theirs!.CloudTrailEvent!)];
+    expect([a.recipientAccountId, b.recipientAccountId]).toEqual([ACCOUNT, '777788889999']);
+    expect(a.sharedEventID).toBe(b.sharedEventID);
+    expect(a.eventID).not.toBe(b.eventID);
   });
 
   it('delivers other regions\' events to multi-Region trails and global events as configured', async () => {

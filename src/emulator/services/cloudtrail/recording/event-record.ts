@@ -43,6 +43,8 @@ export interface CloudTrailRecord {
   eventType: 'AwsApiCall';
   managementEvent: boolean;
   recipientAccountId: string;
+  /** Set when one call is recorded for several accounts (cross-account S3 access): same in every copy. */
+  sharedEventID?: string;
   eventCategory: EventCategory;
   tlsDetails?: { tlsVersion: string; cipherSuite: string; clientProvidedHostHeader: string };
 }
@@ -183,7 +185,14 @@ export function buildEvent(call: Readonly<Call>, env: RecordEnvironment): BuiltE
   };
 }
 
-/** The record as one recipient account sees it. */
-export function recordFor(event: BuiltEvent, recipientAccountId: string): CloudTrailRecord {
-  return { ...event.record, recipientAccountId } as CloudTrailRecord;
+/**
+ * The record as one recipient account sees it. A call recorded for several accounts gets a new
+ * eventID per copy and one sharedEventID, as AWS does for cross-account events.
+ */
+export function recordFor(event: BuiltEvent, recipientAccountId: string, sharedEventID?: string): CloudTrailRecord {
+  if (!sharedEventID) return { ...event.record, recipientAccountId } as CloudTrailRecord;
+  const { eventCategory, tlsDetails, ...head } = event.record;
+  const copy: CloudTrailRecord = { ...head, eventID: randomUUID(), recipientAccountId, sharedEventID, eventCategory };
+  if (tlsDetails) copy.tlsDetails = tlsDetails;
+  return copy;
 }

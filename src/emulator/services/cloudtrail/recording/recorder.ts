@@ -11,6 +11,7 @@
  * Settings (`serviceSettings.cloudtrail`): `historyLimit` (default 100,000 events per account and
  * region; env MLSEC_EMULATOR_CLOUDTRAIL_HISTORY_LIMIT), `deliveryIntervalMs` (default 1000).
  */
+import { randomUUID } from 'node:crypto';
 import type { Call } from '../../../pipeline/hooks.ts';
 import type { OperationShape } from '../../../schema/shapes.ts';
 import type { ServiceAttachment, ServiceHost } from '../../service-host.ts';
@@ -137,11 +138,12 @@ export class CloudTrailRecorder {
     const recipients = new Set<string>();
     if (call.principal?.type !== 'Anonymous') recipients.add(event.callerAccountId);
     if (bucketOwner) recipients.add(bucketOwner);
-    for (const account of recipients) this.recordFor(event, account);
+    const shared = recipients.size > 1 ? randomUUID() : undefined;
+    for (const account of recipients) this.recordFor(event, account, shared);
   }
 
-  private recordFor(event: BuiltEvent, accountId: string): void {
-    const record = recordFor(event, accountId);
+  private recordFor(event: BuiltEvent, accountId: string, sharedEventID: string | undefined): void {
+    const record = recordFor(event, accountId, sharedEventID);
     const json = JSON.stringify(record);
     const time = Math.floor(event.time / 1000) * 1000;
     if (event.category === 'Management') {
