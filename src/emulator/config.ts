@@ -35,7 +35,7 @@ export interface EmulatorOptions {
   /** Clock in epoch ms (tests). */
   now?: () => number;
   /**
-   * Settings of individual services by service id, e.g. `{ sagemaker: { transitionDelayMs: 0 } }`
+   * Settings of individual services by service id, e.g. `{ sagemaker: { transitionDelayMs: 0 }, cloudtrail: { historyLimit: 1000 } }`
    * (each service documents its own; docs/emulator.md lists them).
    */
   serviceSettings?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
@@ -85,6 +85,7 @@ function flag(value: string | undefined): boolean {
  *   MLSEC_DATA_DIR (state under <dir>/emulator; `.mlsec` in the working directory by default),
  *   MLSEC_EMULATOR_VERIFY_SIGNATURES=1, MLSEC_EMULATOR_ADMIN_TOKEN, AWS_DEFAULT_REGION,
  *   MLSEC_EMULATOR_SAGEMAKER_DELAY_MS (how long SageMaker's simulated transitions take).
+ *   MLSEC_EMULATOR_CLOUDTRAIL_HISTORY_LIMIT (events CloudTrail keeps per account and region).
  */
 export function optionsFromEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): EmulatorOptions {
   let host = env.MLSEC_EMULATOR_HOST;
@@ -104,6 +105,12 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): Emu
     const ms = Number(sagemakerDelay);
     if (!Number.isFinite(ms) || ms < 0) throw new Error(`MLSEC_EMULATOR_SAGEMAKER_DELAY_MS="${sagemakerDelay}" is not a number of milliseconds (0 or more).`);
     serviceSettings.sagemaker = { transitionDelayMs: ms };
+  }
+  const historyLimit = env.MLSEC_EMULATOR_CLOUDTRAIL_HISTORY_LIMIT;
+  if (historyLimit !== undefined && historyLimit.trim() !== '') {
+    const n = Number(historyLimit);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`MLSEC_EMULATOR_CLOUDTRAIL_HISTORY_LIMIT="${historyLimit}" is not a whole number of events (1 or more).`);
+    serviceSettings.cloudtrail = { historyLimit: n };
   }
   return {
     host,

@@ -14,6 +14,7 @@ import { ServiceRouter } from './pipeline/service-router.ts';
 import { Edge } from './server/edge.ts';
 import { EMULATOR_VERSION, healthReport } from './server/health.ts';
 import type { ServiceDefinition } from './services/define-service.ts';
+import type { ServiceHost } from './services/service-host.ts';
 import { BUILTIN_SERVICES } from './services/registry.ts';
 import { ServiceRuntime } from './services/service-runtime.ts';
 import { Persistence } from './state/persistence.ts';
@@ -62,6 +63,42 @@ export class Emulator {
     });
     for (const hook of options.hooks?.authorize ?? []) this.pipeline.authorizers.push(hook);
     for (const hook of options.hooks?.record ?? []) this.pipeline.recorders.push(hook);
+    for (const runtime of this.services) {
+      if (runtime.definition.attach) runtime.attachment = runtime.definition.attach(this.hostFor(runtime.id));
+    }
+  }
+
+  /** What a service's `attach` gets (services/service-host.ts). */
+  private hostFor(serviceId: string): ServiceHost {
+    const stateDefinition = (id: string) => {
+      const definition = this.router.get(id)?.definition.state;
+      if (!definition) throw new Error(`emulator: service ${id} keeps no state`);
+      return definition;
+    };
+    return {
+      serviceId,
+      dataDir: this.options.dataDir,
+      settings: this.options.serviceSettings[serviceId] ?? {},
+      log: this.options.log,
+      now: () => new Date(this.options.now()),
+      addRecorder: (hook) => this.pipeline.recorders.push(hook),
+      service: (id) => {
+        const runtime = this.router.get(id);
+        return runtime && { definition: runtime.definition, api: runtime.loaded ? runtime.api : undefined };
+      },
+      stateOf: <S>(id: string, accountId: string, region = this.options.defaultRegion) => {
+        const definition = stateDefinition(id);
+        return this.world.serviceState(accountId, id, definition.scope === 'region' ? region : undefined, definition.create) as S;
+      },
+      peekStateOf: <S>(id: string, accountId: string, region = this.options.defaultRegion) => {
+        const scope = this.router.get(id)?.definition.state?.scope;
+        return this.world.peekServiceState<S>(accountId, id, scope === 'region' ? region : undefined);
+      },
+      regionsOf: (accountId) => Object.keys(this.world.exportAccount(accountId)?.regions ?? {}),
+      accountIds: () => this.world.accountIds(),
+      changed: (accountId) => this.persistence?.markDirty([accountId]),
+      attachmentOf: <T>(id: string) => this.router.get(id)?.attachment?.api as T | undefined,
+    };
   }
 
   async start(): Promise<{ host: string; port: number }> {
@@ -135,6 +172,7 @@ export class Emulator {
   async reset(accountId?: string): Promise<{ accounts: string[] }> {
     const ids = accountId === undefined ? this.world.accountIds() : this.world.hasAccount(accountId) ? [accountId] : [];
     for (const id of ids) this.world.removeAccount(id);
+    for (const runtime of this.services) runtime.attachment?.reset?.(accountId);
     if (this.persistence && ids.length) {
       this.persistence.markDirty(ids);
       await this.persistence.flush();
@@ -176,16 +214,30 @@ export class Emulator {
       services: Object.fromEntries(this.services.map((s) => [s.id, s.status])),
       persistence: this.persistence?.status() ?? null,
       memory: process.memoryUsage(),
+      extensions: Object.fromEntries(this.services.filter((s) => s.attachment?.status).map((s) => [s.id, s.attachment!.status!()])),
     };
   }
 
   async flush(): Promise<void> {
+    await this.flushAttachments();
     await this.persistence?.flush();
   }
 
   async stop(): Promise<void> {
     await this.edge?.close();
     this.edge = undefined;
+    await this.flushAttachments();
     await this.persistence?.flush();
+  }
+
+  /** Pending work of attached services first: it may change account state (delivered log files). */
+  private async flushAttachments(): Promise<void> {
+    for (const runtime of this.services) {
+      try {
+        await runtime.attachment?.flush?.();
+      } catch (error) {
+        this.options.log(`${runtime.id}: flush failed: ${(error as Error).stack ?? error}`);
+      }
+    }
   }
 }

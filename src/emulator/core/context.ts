@@ -47,6 +47,8 @@ export interface RequestContext<State = unknown> {
    * accounts are persisted like after a write.
    */
   stateChanged(): void;
+  /** The `api` of what this service's `attach` returned (services/service-host.ts), if any. */
+  attachment<T>(): T | undefined;
 }
 
 export interface CredentialStore {

@@ -14,6 +14,8 @@ export interface Call {
   readonly receivedAt: Date;
   readonly method: string;
   readonly path: string;
+  /** The Host header as sent ('' when absent), e.g. `bucket.s3.localhost.localstack.cloud:4566`. */
+  readonly host: string;
   readonly sourceIp: string;
   readonly userAgent: string;
   /** Arrived over TLS (aws:SecureTransport). */

@@ -88,6 +88,7 @@ export class Pipeline {
       receivedAt: new Date(this.options.now()),
       method: request.method,
       path: request.path,
+      host: request.host,
       sourceIp: connection.sourceIp,
       userAgent: request.headers['user-agent'] ?? '',
       secure: connection.secure,
@@ -247,6 +248,7 @@ export class Pipeline {
       metrics: this.bus.metricsFor(origin),
       events: this.bus.eventsFor(origin),
       stateChanged: markChanged,
+      attachment: <T>() => runtime.attachment?.api as T | undefined,
     };
   }
 

@@ -44,6 +44,7 @@ export class ServiceRouter {
         else this.bySigningName.set(s.definition.signingName, [s]);
       }
       if (s.definition.wire.targetPrefix) this.byTarget.set(s.definition.wire.targetPrefix, s);
+      for (const alias of s.definition.wire.targetPrefixAliases ?? []) this.byTarget.set(alias, s);
     }
   }
 

@@ -40,6 +40,12 @@ export interface ServiceWireMetadata {
   readonly xmlNamespace?: string;
   /** JSON protocols: the `X-Amz-Target` prefix, e.g. `TrentService`. */
   readonly targetPrefix?: string;
+  /**
+   * Other prefixes clients send for the same service: the AWS SDK for JavaScript v3 names
+   * CloudTrail `CloudTrail_20131101`, botocore (the AWS CLI) names it
+   * `com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101`; AWS accepts both.
+   */
+  readonly targetPrefixAliases?: readonly string[];
   /** awsJson services with `@awsQueryCompatible` answer errors with `x-amzn-query-error`. */
   readonly awsQueryCompatible?: boolean;
   /**

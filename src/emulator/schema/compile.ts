@@ -126,7 +126,14 @@ function resolve(ref: Ref): { shape: Shape; traits: Traits } {
     target = deref(target[0]);
   }
   for (let i = stack.length - 1; i >= 0; i--) traits = { ...traits, ...stack[i] };
+  // A simple shape wrapped with traits ([0, ns, 'SecretStringType', 8, 0]) marks every member that
+  // targets it as sensitive; the wrapper itself compiles to the plain inner shape.
+  if (isTraitWrapper(target) && !('sensitive' in traits) && ownTraits(target).sensitive) traits = { ...traits, sensitive: 1 };
   return { shape: compileShape(target), traits };
+}
+
+function isTraitWrapper(target: unknown): boolean {
+  return Array.isArray(target) && target.length >= 5 && target[0] === 0;
 }
 
 /** Traits a named target shape carries for its members (e.g. sensitive, xmlName on structures). */

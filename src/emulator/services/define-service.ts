@@ -9,6 +9,7 @@ import type { AwsEvent } from '../core/events.ts';
 import type { MetricBatch } from '../core/metrics.ts';
 import type { RestXmlOptions } from '../protocols/rest-xml/rest-xml-protocol.ts';
 import type { ProtocolName, ServiceWireMetadata } from '../protocols/wire.ts';
+import type { ServiceAttachment, ServiceHost } from './service-host.ts';
 
 /** An operation handler: typed input in, typed output out (or throw AwsServiceError). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -54,6 +55,11 @@ export interface ServiceDefinition<State = unknown> {
     readonly metrics?: (batch: MetricBatch, ctx: RequestContext<State>) => void;
     readonly events?: (event: AwsEvent, ctx: RequestContext<State>) => void;
   };
+  /**
+   * Called once when an emulator is built: add record hooks, keep data outside account state
+   * (see service-host.ts). Handlers reach the attachment's `api` through `ctx.attachment()`.
+   */
+  readonly attach?: (host: ServiceHost) => ServiceAttachment;
 }
 
 /** Identity helper that keeps a definition's State type attached to its handlers. */

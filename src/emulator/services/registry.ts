@@ -3,6 +3,7 @@
  * (see docs/emulator.md, "Adding a service").
  */
 import { cloudwatch } from './cloudwatch/service.ts';
+import { cloudtrail } from './cloudtrail/service.ts';
 import type { ServiceDefinition } from './define-service.ts';
 import { eventbridge } from './events/service.ts';
 import { iam } from './iam/service.ts';
@@ -13,4 +14,4 @@ import { sagemakerService } from './sagemaker/service.ts';
 import { sagemakerRuntime } from './sagemaker-runtime/service.ts';
 import { sts } from './sts/service.ts';
 
-export const BUILTIN_SERVICES: readonly ServiceDefinition<any>[] = [sts, iam, s3, s3control, cloudwatch, logs, eventbridge, sagemakerService, sagemakerRuntime];
+export const BUILTIN_SERVICES: readonly ServiceDefinition<any>[] = [sts, iam, s3, s3control, cloudtrail, cloudwatch, logs, eventbridge, sagemakerService, sagemakerRuntime];

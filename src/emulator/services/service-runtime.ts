@@ -10,6 +10,7 @@ import { RestXmlProtocol } from '../protocols/rest-xml/rest-xml-protocol.ts';
 import type { Protocol, ProtocolName, ServiceWireMetadata, WireRequest } from '../protocols/wire.ts';
 import { ServiceModel } from '../schema/service-model.ts';
 import type { ServiceDefinition } from './define-service.ts';
+import type { ServiceAttachment } from './service-host.ts';
 
 /** LocalStack's service states, as /_localstack/health reports them. */
 export type ServiceStatus = 'available' | 'starting' | 'running' | 'error';
@@ -17,6 +18,8 @@ export type ServiceStatus = 'available' | 'starting' | 'running' | 'error';
 export class ServiceRuntime {
   readonly definition: ServiceDefinition;
   status: ServiceStatus = 'available';
+  /** What the definition's `attach` returned (set by the emulator when it is built). */
+  attachment: ServiceAttachment | undefined;
   private model: ServiceModel | undefined;
   private protocols = new Map<ProtocolName, Protocol>();
   private loading: Promise<void> | undefined;

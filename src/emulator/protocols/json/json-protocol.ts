@@ -28,7 +28,7 @@ export class JsonProtocol implements Protocol {
     if (!target) throw new AwsServiceError('UnknownOperationException', 'Missing the X-Amz-Target header naming the operation.', { status: 400 });
     const dot = target.lastIndexOf('.');
     const prefix = dot === -1 ? '' : target.slice(0, dot);
-    if (this.metadata.targetPrefix && prefix !== this.metadata.targetPrefix) {
+    if (this.metadata.targetPrefix && prefix !== this.metadata.targetPrefix && !this.metadata.targetPrefixAliases?.includes(prefix)) {
       throw new AwsServiceError('UnknownOperationException', `Unknown operation ${target}: this service's operations are named ${this.metadata.targetPrefix}.<Operation>.`, { status: 400 });
     }
     return { operation: target.slice(dot + 1) };
