@@ -3,7 +3,8 @@
  * (see docs/emulator.md, "Adding a service").
  */
 import type { ServiceDefinition } from './define-service.ts';
+import { ec2 } from './ec2/service.ts';
 import { iam } from './iam/service.ts';
 import { sts } from './sts/service.ts';
 
-export const BUILTIN_SERVICES: readonly ServiceDefinition<any>[] = [sts, iam];
+export const BUILTIN_SERVICES: readonly ServiceDefinition<any>[] = [sts, iam, ec2];
