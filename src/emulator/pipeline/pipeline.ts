@@ -84,7 +84,8 @@ export class Pipeline {
     let response: WireResponse;
     let touched: Set<string> | undefined;
     try {
-      const routed = await this.route(req, call);
+      // Errors raised once the protocol is known (unsupported operation, oversized body) use its shape.
+      const routed = await this.route(req, call, (chosen) => (protocol = chosen));
       protocol = routed.protocol;
       this.authenticate(req, call, routed.runtime, protocol);
       const operation = this.parse(req, call, routed.runtime, protocol, routed.route);
@@ -106,13 +107,14 @@ export class Pipeline {
 
   // ── stages ───────────────────────────────────────────────────────────────────────────────────
 
-  private async route(request: WireRequest, call: Call): Promise<{ runtime: ServiceRuntime; protocol: Protocol; route: Route }> {
+  private async route(request: WireRequest, call: Call, onProtocol: (protocol: Protocol) => void): Promise<{ runtime: ServiceRuntime; protocol: Protocol; route: Route }> {
     call.signature = readSignature(request);
     const runtime = await this.options.router.resolve(request, call.signature);
     call.service = runtime.id;
     if (!runtime.loaded) await runtime.load();
     const protocol = runtime.protocolFor(request);
     call.protocol = protocol.name;
+    onProtocol(protocol);
     if (request.oversizedBytes !== undefined) throw tooLarge(protocol, request.oversizedBytes, this.options.maxBodyBytes);
     const route = protocol.route(request);
     call.operation = route.operation;
