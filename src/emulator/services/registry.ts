@@ -5,6 +5,8 @@
 import type { ServiceDefinition } from './define-service.ts';
 import { ec2 } from './ec2/service.ts';
 import { iam } from './iam/service.ts';
+import { s3 } from './s3/service.ts';
+import { s3control } from './s3control/service.ts';
 import { sts } from './sts/service.ts';
 
-export const BUILTIN_SERVICES: readonly ServiceDefinition<any>[] = [sts, iam, ec2];
+export const BUILTIN_SERVICES: readonly ServiceDefinition<any>[] = [sts, iam, s3, s3control, ec2];
