@@ -90,8 +90,11 @@ describe.skipIf(!hasAwsCli)(hasAwsCli ? 'aws ec2 (AWS CLI)' : 'aws ec2 (AWS CLI)
   });
 
   it('turns on flow logs and tags resources', async () => {
+    const bucket = `mlsec-flow-logs-${account}`;
+    const made = await awsCli(emu.url, ['s3api', 'create-bucket', '--bucket', bucket], { account });
+    expect(made.code, made.stderr).toBe(0);
     const [created] = await Promise.all([
-      aws('create-flow-logs', '--resource-type', 'VPC', '--resource-ids', vpcId, '--traffic-type', 'ALL', '--log-destination-type', 's3', '--log-destination', 'arn:aws:s3:::mlsec-flow-logs'),
+      aws('create-flow-logs', '--resource-type', 'VPC', '--resource-ids', vpcId, '--traffic-type', 'ALL', '--log-destination-type', 's3', '--log-destination', `arn:aws:s3:::${bucket}`),
       aws('create-tags', '--resources', vpcId, subnetId, '--tags', 'Key=owner,Value=learner'),
     ]);
     expect(created.FlowLogIds).toHaveLength(1);

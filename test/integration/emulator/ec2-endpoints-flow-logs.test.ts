@@ -26,10 +26,11 @@ import {
   ModifyVpcAttributeCommand,
   ModifyVpcEndpointCommand,
 } from '@aws-sdk/client-ec2';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/emulator/index.ts';
-import { ec2Client, ec2IdPattern } from './ec2-support.ts';
-import { awsError, emulator } from './support.ts';
+import { ec2Client, ec2IdPattern, freshAccount } from './ec2-support.ts';
+import { awsError, clientConfig, emulator } from './support.ts';
 
 let emu: RunningEmulator;
 beforeAll(async () => {
@@ -38,13 +39,15 @@ beforeAll(async () => {
 afterAll(async () => emu.stop());
 
 async function network({ dnsHostnames = true } = {}) {
-  const ec2 = ec2Client(emu.url);
+  const account = freshAccount();
+  const ec2 = ec2Client(emu.url, account);
+  const s3 = new S3Client({ ...clientConfig(emu.url, { accessKeyId: account, secretAccessKey: 'test' }), forcePathStyle: true });
   const vpc = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }))).Vpc!;
   if (dnsHostnames) await ec2.send(new ModifyVpcAttributeCommand({ VpcId: vpc.VpcId, EnableDnsHostnames: { Value: true } }));
   const a = (await ec2.send(new CreateSubnetCommand({ VpcId: vpc.VpcId, CidrBlock: '10.0.1.0/24', AvailabilityZone: 'us-east-1a' }))).Subnet!;
   const b = (await ec2.send(new CreateSubnetCommand({ VpcId: vpc.VpcId, CidrBlock: '10.0.2.0/24', AvailabilityZone: 'us-east-1b' }))).Subnet!;
   const main = (await ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'vpc-id', Values: [vpc.VpcId!] }] }))).RouteTables![0]!;
-  return { ec2, vpcId: vpc.VpcId!, subnets: [a.SubnetId!, b.SubnetId!], routeTableId: main.RouteTableId! };
+  return { ec2, s3, account, vpcId: vpc.VpcId!, subnets: [a.SubnetId!, b.SubnetId!], routeTableId: main.RouteTableId! };
 }
 
 describe('gateway endpoints', () => {
@@ -185,7 +188,9 @@ describe('DescribeVpcEndpointServices', () => {
 
 describe('flow logs', () => {
   it('records VPC flow logs to CloudWatch Logs and S3 and reports per-resource failures', async () => {
-    const { ec2, vpcId, subnets } = await network();
+    const { ec2, s3, account, vpcId, subnets } = await network();
+    const bucket = `flow-logs-${account}`;
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
     const role = 'arn:aws:iam::123456789012:role/flow-logs';
     const created = await ec2.send(new CreateFlowLogsCommand({ ResourceType: 'VPC', ResourceIds: [vpcId, 'vpc-0000000000000dead'], TrafficType: 'ALL', LogGroupName: '/vpc/flow', DeliverLogsPermissionArn: role, TagSpecifications: [{ ResourceType: 'vpc-flow-log', Tags: [{ Key: 'k', Value: 'v' }] }] }));
     expect(created.FlowLogIds).toHaveLength(1);
@@ -193,8 +198,10 @@ describe('flow logs', () => {
     expect(created.Unsuccessful).toEqual([{ ResourceId: 'vpc-0000000000000dead', Error: { Code: 'InvalidVpcID.NotFound', Message: "The vpc ID 'vpc-0000000000000dead' does not exist" } }]);
     const duplicate = await ec2.send(new CreateFlowLogsCommand({ ResourceType: 'VPC', ResourceIds: [vpcId], TrafficType: 'ALL', LogGroupName: '/vpc/flow', DeliverLogsPermissionArn: role }));
     expect(duplicate.Unsuccessful![0]!.Error!.Code).toBe('FlowLogAlreadyExists');
-    const s3 = await ec2.send(new CreateFlowLogsCommand({ ResourceType: 'Subnet', ResourceIds: [subnets[0]!], TrafficType: 'REJECT', LogDestinationType: 's3', LogDestination: 'arn:aws:s3:::flow-logs-bucket/vpc/' }));
-    expect(s3.FlowLogIds).toHaveLength(1);
+    const toS3 = await ec2.send(new CreateFlowLogsCommand({ ResourceType: 'Subnet', ResourceIds: [subnets[0]!], TrafficType: 'REJECT', LogDestinationType: 's3', LogDestination: `arn:aws:s3:::${bucket}/vpc/` }));
+    expect(toS3.FlowLogIds).toHaveLength(1);
+    const noBucket = await ec2.send(new CreateFlowLogsCommand({ ResourceType: 'VPC', ResourceIds: [vpcId], TrafficType: 'ALL', LogDestinationType: 's3', LogDestination: 'arn:aws:s3:::no-such-bucket-mlsec' }));
+    expect(noBucket).toMatchObject({ FlowLogIds: [], Unsuccessful: [{ ResourceId: vpcId, Error: { Code: '400', Message: 'LogDestination: no-such-bucket-mlsec does not exist.' } }] });
 
     const logs = (await ec2.send(new DescribeFlowLogsCommand({ Filter: [{ Name: 'resource-id', Values: [vpcId] }] }))).FlowLogs!;
     expect(logs).toEqual([expect.objectContaining({
@@ -204,7 +211,7 @@ describe('flow logs', () => {
     })]);
     expect(logs[0]!.LogFormat).toContain('${srcaddr} ${dstaddr}');
     const s3Logs = (await ec2.send(new DescribeFlowLogsCommand({ Filter: [{ Name: 'log-destination-type', Values: ['s3'] }] }))).FlowLogs!;
-    expect(s3Logs[0]).toMatchObject({ ResourceId: subnets[0], TrafficType: 'REJECT', LogDestination: 'arn:aws:s3:::flow-logs-bucket/vpc/', DestinationOptions: { FileFormat: 'plain-text', HiveCompatiblePartitions: false, PerHourPartition: false } });
+    expect(s3Logs[0]).toMatchObject({ ResourceId: subnets[0], TrafficType: 'REJECT', LogDestination: `arn:aws:s3:::${bucket}/vpc/`, DestinationOptions: { FileFormat: 'plain-text', HiveCompatiblePartitions: false, PerHourPartition: false } });
 
     const deleted = await ec2.send(new DeleteFlowLogsCommand({ FlowLogIds: [created.FlowLogIds![0]!, 'fl-0000000000000dead'] }));
     expect(deleted.Unsuccessful).toEqual([{ ResourceId: 'fl-0000000000000dead', Error: { Code: 'InvalidFlowLogId.NotFound', Message: 'These flow log ids in the input list are not found: [TotalCount: 1] fl-0000000000000dead' } }]);

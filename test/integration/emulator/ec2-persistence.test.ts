@@ -16,12 +16,13 @@ import {
   DescribeVpcsCommand,
   ModifyVpcAttributeCommand,
 } from '@aws-sdk/client-ec2';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ec2Client, freshAccount } from './ec2-support.ts';
-import { emulator } from './support.ts';
+import { clientConfig, emulator } from './support.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'mlsec-ec2-persist-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -38,7 +39,9 @@ describe('EC2 persistence', () => {
     const { GroupId } = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'notebook', Description: 'notebook', VpcId: vpc.VpcId }));
     const rule = await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '10.0.0.0/16' }] }] }));
     const endpoint = (await ec2.send(new CreateVpcEndpointCommand({ VpcId: vpc.VpcId, VpcEndpointType: 'Interface', ServiceName: 'com.amazonaws.us-east-1.sagemaker.api', SubnetIds: [subnet.SubnetId!], SecurityGroupIds: [GroupId!] }))).VpcEndpoint!;
-    const flowLog = await ec2.send(new CreateFlowLogsCommand({ ResourceType: 'VPC', ResourceIds: [vpc.VpcId!], TrafficType: 'ALL', LogDestinationType: 's3', LogDestination: 'arn:aws:s3:::logs' }));
+    await new S3Client({ ...clientConfig(first.url, { accessKeyId: account, secretAccessKey: 'test' }), forcePathStyle: true }).send(new CreateBucketCommand({ Bucket: `logs-${account}` }));
+    const flowLog = await ec2.send(new CreateFlowLogsCommand({ ResourceType: 'VPC', ResourceIds: [vpc.VpcId!], TrafficType: 'ALL', LogDestinationType: 's3', LogDestination: `arn:aws:s3:::logs-${account}` }));
+    expect(flowLog.FlowLogIds).toHaveLength(1);
     await first.stop();
 
     const second = await emulator({ dataDir });

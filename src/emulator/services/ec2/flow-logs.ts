@@ -1,11 +1,12 @@
 /**
  * VPC flow logs for VPCs, subnets and network interfaces, delivered to CloudWatch Logs (a log
- * group and the role that may write to it), S3 (a bucket ARN) or Kinesis Data Firehose. Records
- * the configuration only: no traffic is captured. Per-resource failures come back in
- * `Unsuccessful`, as AWS reports them.
+ * group and the role that may write to it), S3 (a bucket ARN; the bucket must exist) or Kinesis
+ * Data Firehose. Records the configuration only: no traffic is captured. Per-resource failures
+ * come back in `Unsuccessful`, as AWS reports them.
  */
 import type * as EC2 from '@aws-sdk/client-ec2';
 import type { Output } from '../define-service.ts';
+import { bucketOwner } from '../s3/state.ts';
 import { type Ctx, ec2, paginate, tagsFromSpecs, tagsOut } from './common.ts';
 import { ec2Error, invalidParameterValue, KINDS, missingParameter, type ResourceKind } from './errors.ts';
 import { applyFilters, type FilterTable } from './filters.ts';
@@ -108,7 +109,14 @@ export function createFlowLogs(input: EC2.CreateFlowLogsRequest, ctx: Ctx): Outp
   const tags = tagsFromSpecs(input.TagSpecifications, 'vpc-flow-log');
   const flowLogIds: string[] = [];
   const unsuccessful: EC2.UnsuccessfulItem[] = [];
+  // A bucket that does not exist fails every resource (in any account: bucket names are global).
+  const bucket = destination.logDestinationType === 's3' ? destination.logDestination.replace(/^arn:[^:]+:s3:::/, '').split('/')[0]! : undefined;
+  const missingBucket = bucket !== undefined && bucketOwner(ctx, bucket) === undefined;
   for (const resourceId of input.ResourceIds) {
+    if (missingBucket) {
+      unsuccessful.push({ ResourceId: resourceId, Error: { Code: '400', Message: `LogDestination: ${bucket} does not exist.` } });
+      continue;
+    }
     if (!resourceType.map(state).has(resourceId)) {
       const info = KINDS[resourceType.kind];
       unsuccessful.push({ ResourceId: resourceId, Error: { Code: info.notFoundCode, Message: info.notFound(resourceId) } });
