@@ -93,7 +93,7 @@ const bench: Benchmark = {
       const buildSeconds = (performance.now() - started) / 1000;
       collectGarbage();
       const megabytes = (process.memoryUsage().heapUsed - before) / 2 ** 20;
-      rows.push(goalRow(`${accounts} accounts × default VPC + lab network, heap`, megabytes, 'MB', { below: 500 }, `default VPC (11) + lab (17) resources and 7 rules per account; ${accounts * 11} SDK calls in ${buildSeconds.toFixed(1)} s`));
+      rows.push(goalRow(`${accounts} accounts × default VPC + lab network, heap`, megabytes, 'MB', { below: 500 }, `default VPC (11) + lab (15) resources and 7 rules per account; ${accounts * 11} SDK calls in ${buildSeconds.toFixed(1)} s`));
     } finally {
       await emulator.stop();
     }
