@@ -32,6 +32,7 @@ import {
   DisassociateRouteTableCommand,
   ReleaseAddressCommand,
   ReplaceNetworkAclAssociationCommand,
+  ReplaceNetworkAclEntryCommand,
   ReplaceRouteCommand,
   ReplaceRouteTableAssociationCommand,
 } from '@aws-sdk/client-ec2';
@@ -205,6 +206,11 @@ describe('network ACLs', () => {
     await ec2.send(new CreateNetworkAclEntryCommand({ NetworkAclId: acl.NetworkAclId, RuleNumber: 100, Protocol: '6', RuleAction: 'allow', Egress: false, CidrBlock: '10.0.0.0/16', PortRange: { From: 443, To: 443 } }));
     const duplicate = await awsError(() => ec2.send(new CreateNetworkAclEntryCommand({ NetworkAclId: acl.NetworkAclId, RuleNumber: 100, Protocol: '-1', RuleAction: 'deny', Egress: false, CidrBlock: '0.0.0.0/0' })));
     expect([duplicate.name, duplicate.message]).toEqual(['NetworkAclEntryAlreadyExists', 'The network acl entry identified by 100 already exists.']);
+    await ec2.send(new ReplaceNetworkAclEntryCommand({ NetworkAclId: acl.NetworkAclId, RuleNumber: 100, Protocol: 'tcp', RuleAction: 'allow', Egress: false, CidrBlock: '10.0.0.0/16', PortRange: { From: 443, To: 443 } }));
+    const noEntry = await awsError(() => ec2.send(new ReplaceNetworkAclEntryCommand({ NetworkAclId: acl.NetworkAclId, RuleNumber: 200, Protocol: '-1', RuleAction: 'deny', Egress: true, CidrBlock: '0.0.0.0/0' })));
+    expect(noEntry.name).toBe('InvalidNetworkAclEntry.NotFound');
+    const noPorts = await awsError(() => ec2.send(new CreateNetworkAclEntryCommand({ NetworkAclId: acl.NetworkAclId, RuleNumber: 110, Protocol: '6', RuleAction: 'allow', Egress: false, CidrBlock: '10.0.0.0/16' })));
+    expect(noPorts.name).toBe('MissingParameter');
     const defaultAcl = (await ec2.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: 'association.subnet-id', Values: [subnetId] }] }))).NetworkAcls![0]!;
     const association = defaultAcl.Associations!.find((a) => a.SubnetId === subnetId)!;
     const moved = await ec2.send(new ReplaceNetworkAclAssociationCommand({ AssociationId: association.NetworkAclAssociationId, NetworkAclId: acl.NetworkAclId }));

@@ -16,6 +16,7 @@ import {
   ModifySecurityGroupRulesCommand,
   RevokeSecurityGroupEgressCommand,
   RevokeSecurityGroupIngressCommand,
+  UpdateSecurityGroupRuleDescriptionsEgressCommand,
   UpdateSecurityGroupRuleDescriptionsIngressCommand,
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -143,6 +144,8 @@ describe('AuthorizeSecurityGroupIngress / Egress', () => {
     await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupName: 'default', IpProtocol: 'tcp', FromPort: 3389, ToPort: 3389, CidrIp: '0.0.0.0/0' }));
     const described = await group(ec2, defaultGroup.GroupId!);
     expect(described.IpPermissions!.find((p) => p.FromPort === 3389)?.IpRanges).toEqual([{ CidrIp: '0.0.0.0/0' }]);
+    const noSource = await awsError(() => ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupName: 'default', IpProtocol: 'tcp', FromPort: 22, ToPort: 22 })));
+    expect(noSource.name).toBe('MissingParameter');
     const notThere = await awsError(() => ec2.send(new DescribeSecurityGroupsCommand({ GroupNames: ['nope'] })));
     expect(notThere.name).toBe('InvalidGroup.NotFound');
     expect(notThere.message).toBe(`The security group 'nope' does not exist in default VPC '${described.VpcId}'`);
@@ -157,6 +160,11 @@ describe('AuthorizeSecurityGroupIngress / Egress', () => {
     ]);
     const duplicate = await awsError(() => ec2.send(new AuthorizeSecurityGroupEgressCommand({ GroupId: groupId, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, PrefixListIds: [{ PrefixListId: 'pl-63a5400a' }] }] })));
     expect(duplicate.message).toBe('the specified rule "peer: pl-63a5400a, TCP, from port: 443, to port: 443, ALLOW" already exists');
+    const ruleId = (await ec2.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [groupId] }] }))).SecurityGroupRules![0]!.SecurityGroupRuleId!;
+    await ec2.send(new UpdateSecurityGroupRuleDescriptionsEgressCommand({ GroupId: groupId, SecurityGroupRuleDescriptions: [{ SecurityGroupRuleId: ruleId, Description: 'S3 over the gateway endpoint' }] }));
+    expect((await group(ec2, groupId)).IpPermissionsEgress![0]!.PrefixListIds).toEqual([{ PrefixListId: 'pl-63a5400a', Description: 'S3 over the gateway endpoint' }]);
+    const unknownRule = await awsError(() => ec2.send(new UpdateSecurityGroupRuleDescriptionsEgressCommand({ GroupId: groupId, SecurityGroupRuleDescriptions: [{ SecurityGroupRuleId: 'sgr-0000000000000beef', Description: 'x' }] })));
+    expect(unknownRule.name).toBe('InvalidSecurityGroupRuleId.NotFound');
   });
 });
 

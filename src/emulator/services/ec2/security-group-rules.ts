@@ -132,7 +132,9 @@ export function legacyPermissions(input: { CidrIp?: string; IpProtocol?: string;
     if (input.CidrIp !== undefined) throw ec2Error('InvalidParameterCombination', 'The parameter CidrIp cannot be used together with SourceSecurityGroupName.');
     return [{ IpProtocol: input.IpProtocol ?? '-1', FromPort: input.FromPort, ToPort: input.ToPort, UserIdGroupPairs: [{ GroupName: input.SourceSecurityGroupName, UserId: input.SourceSecurityGroupOwnerId }] }];
   }
-  return [{ IpProtocol: input.IpProtocol, FromPort: input.FromPort, ToPort: input.ToPort, IpRanges: [{ CidrIp: input.CidrIp ?? '0.0.0.0/0' }] }];
+  // No silent default source: a rule without one would otherwise open the group to the world.
+  if (input.CidrIp === undefined) throw missingParameter('cidrIp or sourceSecurityGroupName');
+  return [{ IpProtocol: input.IpProtocol, FromPort: input.FromPort, ToPort: input.ToPort, IpRanges: [{ CidrIp: input.CidrIp }] }];
 }
 
 /** What makes two rules the same rule (descriptions do not count). */
