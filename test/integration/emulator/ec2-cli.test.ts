@@ -10,7 +10,8 @@ import { awsCli, hasAwsCli } from './aws-cli.ts';
 import { freshAccount } from './ec2-support.ts';
 import { emulator } from './support.ts';
 
-describe.skipIf(!hasAwsCli)(hasAwsCli ? 'aws ec2 (AWS CLI)' : 'aws ec2 (AWS CLI) — skipped: the `aws` command is not installed', () => {
+// Each `aws` run starts Python and loads EC2's model (1–4 s on a busy machine): generous timeouts.
+describe.skipIf(!hasAwsCli)(hasAwsCli ? 'aws ec2 (AWS CLI)' : 'aws ec2 (AWS CLI) — skipped: the `aws` command is not installed', { timeout: 240_000 }, () => {
   let emu: RunningEmulator;
   const account = freshAccount();
   const aws = async (...args: string[]) => {
