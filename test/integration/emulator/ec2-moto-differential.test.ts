@@ -38,7 +38,7 @@ import {
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/emulator/index.ts';
-import { hasMotoServer, type MotoServer, startMotoServer } from './moto-server.ts';
+import { motoAvailable, startMoto } from './moto-support.ts';
 import { clientConfig, emulator } from './support.ts';
 
 type Step = { name: string; run: (ec2: EC2Client, ids: Record<string, string>, s3: S3Client) => Promise<unknown> };
@@ -207,11 +207,11 @@ async function runAll(url: string): Promise<Map<string, Outcome>> {
   return outcomes;
 }
 
-describe.skipIf(!hasMotoServer)(hasMotoServer ? 'EC2 differential against moto_server' : 'EC2 differential against moto_server — skipped: moto_server is not installed', () => {
+describe.skipIf(!motoAvailable)(motoAvailable ? 'EC2 differential against moto_server' : 'EC2 differential against moto_server — skipped: moto_server is not installed', () => {
   let emu: RunningEmulator;
-  let moto: MotoServer;
+  let moto: Awaited<ReturnType<typeof startMoto>>;
   beforeAll(async () => {
-    [emu, moto] = await Promise.all([emulator(), startMotoServer()]);
+    [emu, moto] = await Promise.all([emulator(), startMoto()]);
   }, 60_000);
   afterAll(async () => {
     await Promise.all([emu?.stop(), moto?.stop()]);
