@@ -6,7 +6,7 @@ import type { Output } from '../define-service.ts';
 import { checkAclsAllowed, isPublicAcl, ownerGrant, requestedGrants } from './acl.ts';
 import { checkBucketName, REGIONS } from './names.ts';
 import { blockedByPublicAccessBlock, accountBlock } from './public-access.ts';
-import { bucketArn, bucketOwner, canonicalId, findBucket, noSuchBucket, type S3Bucket, type S3State } from './state.ts';
+import { bucketArn, bucketOwner, canonicalId, findBucket, type S3Bucket, type S3State } from './state.ts';
 
 const OWNERSHIPS = ['BucketOwnerEnforced', 'BucketOwnerPreferred', 'ObjectWriter'] as const;
 
