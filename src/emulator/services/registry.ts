@@ -6,6 +6,7 @@ import { cloudwatch } from './cloudwatch/service.ts';
 import { cloudtrail } from './cloudtrail/service.ts';
 import type { ServiceDefinition } from './define-service.ts';
 import { eventbridge } from './events/service.ts';
+import { ec2 } from './ec2/service.ts';
 import { iam } from './iam/service.ts';
 import { logs } from './logs/service.ts';
 import { s3 } from './s3/service.ts';
@@ -14,4 +15,4 @@ import { sagemakerService } from './sagemaker/service.ts';
 import { sagemakerRuntime } from './sagemaker-runtime/service.ts';
 import { sts } from './sts/service.ts';
 
-export const BUILTIN_SERVICES: readonly ServiceDefinition<any>[] = [sts, iam, s3, s3control, cloudtrail, cloudwatch, logs, eventbridge, sagemakerService, sagemakerRuntime];
+export const BUILTIN_SERVICES: readonly ServiceDefinition<any>[] = [sts, iam, s3, s3control, ec2, cloudtrail, cloudwatch, logs, eventbridge, sagemakerService, sagemakerRuntime];

@@ -18,6 +18,7 @@ function findAws(): string | undefined {
 }
 
 export const AWS_CLI = findAws();
+export const hasAwsCli = AWS_CLI !== undefined;
 if (!AWS_CLI) console.warn('AWS CLI tests skipped: `aws` is not installed (install the AWS CLI to run them).');
 
 const home = mkdtempSync(join(tmpdir(), 'mlsec-aws-cli-'));
@@ -32,6 +33,8 @@ export interface CliResult {
 
 export interface CliOptions {
   accessKeyId?: string;
+  /** Same as accessKeyId: a 12-digit key is the account id. */
+  account?: string;
   region?: string;
   /** Extra environment, e.g. AWS_DATA_PATH for a model override. */
   env?: Record<string, string>;
@@ -43,12 +46,13 @@ export function awsCli(url: string, args: readonly string[], options: CliOptions
     HOME: home,
     AWS_CONFIG_FILE: join(home, 'config'),
     AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-    AWS_ACCESS_KEY_ID: options.accessKeyId ?? 'test',
+    AWS_ACCESS_KEY_ID: options.accessKeyId ?? options.account ?? 'test',
     AWS_SECRET_ACCESS_KEY: 'test',
     AWS_DEFAULT_REGION: options.region ?? 'us-east-1',
     AWS_DEFAULT_OUTPUT: 'json',
     AWS_PAGER: '',
     AWS_EC2_METADATA_DISABLED: 'true',
+    PYTHONWARNINGS: 'ignore',
     ...options.env,
   };
   return new Promise((resolve) => {

@@ -72,6 +72,17 @@ describe('ec2 protocol', () => {
     expect(error.$metadata.httpStatusCode).toBe(400);
   });
 
+  it('shapes InvalidAction as an EC2 error (Response/Errors/Error) with the unsupported-operation header', async () => {
+    const response = await fetch(`${emu.url}/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: 'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=x' },
+      body: 'Action=DescribeVpcs&Version=2016-11-15',
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('x-mlsec-unsupported-operation')).toBe('ec2:DescribeVpcs');
+    expect(await response.text()).toMatch(/^<\?xml[^>]*\?><Response><Errors><Error><Code>InvalidAction<\/Code>/);
+  });
+
   it('answers MissingParameter / InvalidParameterValue for bad raw input', async () => {
     const response = await fetch(`${emu.url}/`, {
       method: 'POST',
