@@ -4,6 +4,8 @@
  */
 import type { ServiceDefinition } from './define-service.ts';
 import { iam } from './iam/service.ts';
+import { kms } from './kms/service.ts';
+import { secretsmanager } from './secretsmanager/service.ts';
 import { sts } from './sts/service.ts';
 
-export const BUILTIN_SERVICES: readonly ServiceDefinition<any>[] = [sts, iam];
+export const BUILTIN_SERVICES: readonly ServiceDefinition<any>[] = [sts, iam, kms, secretsmanager];
