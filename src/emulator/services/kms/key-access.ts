@@ -84,7 +84,7 @@ export function decryptBlob(ctx: RequestContext, blob: Uint8Array, context: Read
   const parsed = parseCiphertext(blob);
   const invalid = () => kmsError('InvalidCiphertextException', '');
   if (!parsed) throw invalid();
-  const m = /^arn:[^:]+:kms:([^:]*):(\d{12}):key\/(.+)$/.exec(parsed.keyArn);
+  const m = /^arn:aws[a-z-]*:kms:([^:]*):(\d{12}):key\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(parsed.keyArn);
   if (!m || m[1] !== ctx.region) throw invalid();
   if (options.keyRef !== undefined) {
     const requested = resolveKey(ctx, options.keyRef, { aliases: true, crossAccount: true }).key;
