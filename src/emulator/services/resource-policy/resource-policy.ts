@@ -179,11 +179,20 @@ function awsValues(p: PolicyStatement['principal']): readonly string[] | '*' {
   return p.AWS ?? [];
 }
 
-function namesCaller(p: PolicyStatement['principal'], caller: PolicyCaller): boolean {
+/**
+ * Whether a principal element names the caller. In Principal, naming an account (its id or :root
+ * ARN) covers every principal of that account (AWS then delegates to their IAM policies); in
+ * NotPrincipal it exempts only the root user itself, as AWS documents for NotPrincipal.
+ */
+function namesCaller(p: PolicyStatement['principal'], caller: PolicyCaller, accountCoversAll: boolean): boolean {
   const values = awsValues(p);
   if (values === '*') return true;
   const root = `arn:aws:iam::${caller.accountId}:root`;
-  return values.some((v) => v === '*' || v === caller.accountId || v === root || v === caller.arn || (caller.roleArn !== undefined && (v === caller.roleArn || roleWithoutPath(v) === roleWithoutPath(caller.roleArn))));
+  return values.some((v) => {
+    if (v === '*' || v === caller.arn) return true;
+    if (v === caller.accountId || v === root) return accountCoversAll || caller.arn === root;
+    return caller.roleArn !== undefined && (v === caller.roleArn || roleWithoutPath(v) === roleWithoutPath(caller.roleArn));
+  });
 }
 
 function roleWithoutPath(arn: string): string {
@@ -192,8 +201,8 @@ function roleWithoutPath(arn: string): string {
 }
 
 function appliesTo(st: PolicyStatement, caller: PolicyCaller): boolean {
-  if (st.principal !== undefined) return namesCaller(st.principal, caller);
-  if (st.notPrincipal !== undefined) return !namesCaller(st.notPrincipal, caller);
+  if (st.principal !== undefined) return namesCaller(st.principal, caller, true);
+  if (st.notPrincipal !== undefined) return !namesCaller(st.notPrincipal, caller, false);
   return false;
 }
 
