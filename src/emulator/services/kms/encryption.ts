@@ -6,7 +6,7 @@
 import type * as KMS from '@aws-sdk/client-kms';
 import { randomBytes } from 'node:crypto';
 import type { RequestContext } from '../../core/context.ts';
-import { ProblemList } from '../../core/validation.ts';
+import { InputValidationError, missing, ProblemList } from '../../core/validation.ts';
 import type { Output } from '../define-service.ts';
 import { kmsError, sensitiveValidation } from './common.ts';
 import { decryptBlob, encryptUnderKey, keyForUse } from './key-access.ts';
@@ -21,8 +21,12 @@ function checkAlgorithm(member: string, algorithm: string | undefined): void {
   }
 }
 
-function checkLength(member: string, bytes: Uint8Array | undefined, max: number): void {
-  if (bytes === undefined) return;
+/** Checks a blob's length; `required` blobs (the model leaves CiphertextBlob optional, KMS does not) must be present. */
+function checkLength(member: string, bytes: Uint8Array | undefined, max: number, required = false): void {
+  if (bytes === undefined) {
+    if (required) throw new InputValidationError([missing(member)]);
+    return;
+  }
   if (bytes.byteLength < 1) throw sensitiveValidation(member, 'Member must have length greater than or equal to 1');
   if (bytes.byteLength > max) throw sensitiveValidation(member, `Member must have length less than or equal to ${max}`);
 }
@@ -45,7 +49,7 @@ export function encrypt(input: KMS.EncryptRequest, ctx: RequestContext<KmsState>
 }
 
 export function decrypt(input: KMS.DecryptRequest, ctx: RequestContext<KmsState>): Output<KMS.DecryptResponse> {
-  checkLength('ciphertextBlob', input.CiphertextBlob, 6144);
+  checkLength('ciphertextBlob', input.CiphertextBlob, 6144, true);
   checkAlgorithm('encryptionAlgorithm', input.EncryptionAlgorithm);
   noRecipient(input.Recipient);
   const { key, plaintext, materialId } = decryptBlob(ctx, input.CiphertextBlob!, input.EncryptionContext, { keyRef: input.KeyId, operation: 'Decrypt' });
@@ -54,7 +58,7 @@ export function decrypt(input: KMS.DecryptRequest, ctx: RequestContext<KmsState>
 }
 
 export function reEncrypt(input: KMS.ReEncryptRequest, ctx: RequestContext<KmsState>): Output<KMS.ReEncryptResponse> {
-  checkLength('ciphertextBlob', input.CiphertextBlob, 6144);
+  checkLength('ciphertextBlob', input.CiphertextBlob, 6144, true);
   checkAlgorithm('sourceEncryptionAlgorithm', input.SourceEncryptionAlgorithm);
   checkAlgorithm('destinationEncryptionAlgorithm', input.DestinationEncryptionAlgorithm);
   const source = decryptBlob(ctx, input.CiphertextBlob!, input.SourceEncryptionContext, { keyRef: input.SourceKeyId, operation: 'ReEncryptFrom' });
