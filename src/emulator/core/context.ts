@@ -25,6 +25,8 @@ export interface RequestContext<State = unknown> {
   state(): State;
   /** Another service's or another account's state (S3 buckets owned elsewhere, IAM roles for STS). */
   stateOf<S>(serviceId: string, accountId?: string, region?: string): S;
+  /** Like stateOf, but never creates state (for scans across accounts); undefined when absent. */
+  peekStateOf<S>(serviceId: string, accountId: string, region?: string): S | undefined;
   /** Issued keys: IAM CreateAccessKey, STS AssumeRole. */
   readonly credentials: CredentialStore;
   /** Every account that currently has state (for global namespaces such as S3 bucket names). */

@@ -54,8 +54,8 @@ function tooLarge(protocol: Protocol, size: number, limit: number): AwsServiceEr
 /** Operations that only read (their calls never need a persistence write). */
 const READ_ONLY = /^(Get|List|Describe|Head|Lookup|Simulate|Search|Select|Check|Decode)/;
 
-/** A request as the pipeline carries it: the body may be replaced (aws-chunked decoding). */
-type MutableRequest = WireRequest & { body: Buffer };
+/** A request as the pipeline carries it: aws-chunked decoding replaces the body and adds trailing headers. */
+type MutableRequest = WireRequest & { body: Buffer; headers: Record<string, string | undefined> };
 
 export class Pipeline {
   readonly authorizers: AuthorizeHook[] = [];
@@ -128,6 +128,8 @@ export class Pipeline {
     const s3 = runtime.definition.signingName === 's3';
     const auth = this.authenticator.authenticate(request, protocol.name, call.signature, s3);
     request.body = auth.body;
+    // Trailing checksums of aws-chunked uploads bind like the headers they stand for.
+    if (Object.keys(auth.trailers).length) request.headers = { ...request.headers, ...auth.trailers };
     call.principal = auth.principal;
     call.credential = auth.credential;
     call.accountId = auth.accountId;
@@ -195,6 +197,11 @@ export class Pipeline {
       userAgent: call.userAgent,
       state: () => stateOf(runtime.id),
       stateOf,
+      peekStateOf: <S>(serviceId: string, account: string, stateRegion: string = region): S | undefined => {
+        const target = serviceId === runtime.id ? runtime : router.get(serviceId);
+        const scope = target?.definition.state?.scope;
+        return world.peekServiceState<S>(account, serviceId, scope === 'region' ? stateRegion : undefined);
+      },
       credentials,
       accountIds: () => world.accountIds(),
     };

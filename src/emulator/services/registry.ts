@@ -5,7 +5,9 @@
 import type { ServiceDefinition } from './define-service.ts';
 import { iam } from './iam/service.ts';
 import { kms } from './kms/service.ts';
+import { s3 } from './s3/service.ts';
+import { s3control } from './s3control/service.ts';
 import { secretsmanager } from './secretsmanager/service.ts';
 import { sts } from './sts/service.ts';
 
-export const BUILTIN_SERVICES: readonly ServiceDefinition<any>[] = [sts, iam, kms, secretsmanager];
+export const BUILTIN_SERVICES: readonly ServiceDefinition<any>[] = [sts, iam, s3, s3control, kms, secretsmanager];

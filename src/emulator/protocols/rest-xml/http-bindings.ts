@@ -9,7 +9,7 @@ import { formatTimestamp, INVALID, parseBase64, parseBoolean, parseNumber, parse
 import { parseXml, XmlSyntaxError } from '../xml/xml-reader.ts';
 import { XmlShapeReader } from '../xml/xml-shape-reader.ts';
 import type { XmlShapeWriter } from '../xml/xml-shape-writer.ts';
-import { escapeAttribute, XML_DECLARATION } from '../xml/xml-writer.ts';
+import { escapeAttribute, escapeText, XML_DECLARATION } from '../xml/xml-writer.ts';
 
 export const MALFORMED_XML_MESSAGE = 'The XML you provided was not well-formed or did not validate against our published schema';
 
@@ -196,10 +196,23 @@ export function encodeBoundOutput(
       hasBodyMembers = true;
     }
   }
-  if (!payloadWritten && hasBodyMembers) {
+  const textRoot = textRootMember(shape);
+  if (textRoot) {
+    // S3's GetBucketLocation answers <LocationConstraint>eu-west-1</LocationConstraint>: the output's
+    // only member is the root element's text, which botocore reads as such.
+    const text = value[textRoot.name];
+    body = `${XML_DECLARATION}<${shape.xmlName}${nsAttr}>${text === undefined || text === null ? '' : escapeText(String(text))}</${shape.xmlName}>`;
+  } else if (!payloadWritten && hasBodyMembers) {
     body = XML_DECLARATION + writer.structure(shape.xmlName ?? shape.name, shape, value, nsAttr);
   }
   return { status, headers, body };
+}
+
+/** The member that is the whole body's text: a structure whose single string member has the structure's xmlName. */
+function textRootMember(shape: StructureShape): Member | undefined {
+  if (shape.members.length !== 1 || !shape.xmlName) return undefined;
+  const only = shape.members[0]!;
+  return only.name === shape.xmlName && only.shape.type === 'string' && !only.traits.xmlName && !only.traits.httpHeader ? only : undefined;
 }
 
 /** Default timestamp format of XML bodies. */

@@ -81,6 +81,8 @@ export class RestXmlProtocol implements Protocol {
     const value = (output ?? {}) as Record<string, unknown>;
     const encoded = encodeBoundOutput(operation.output, value, operation.http?.code ?? 200, this.writer, this.metadata.xmlNamespace);
     const headers = { ...this.requestIdHeaders(meta), ...encoded.headers };
+    // A ranged read answers 206 Partial Content (HTTP semantics, whatever the operation).
+    if (encoded.status === 200 && headers['content-range']) encoded.status = 206;
     if (typeof encoded.body === 'string' && encoded.body.startsWith('<?xml') && !headers['content-type']) headers['content-type'] = 'application/xml';
     return { status: encoded.status, headers, body: meta.method === 'HEAD' ? '' : encoded.body };
   }
