@@ -44,7 +44,8 @@ describe('KMS cryptography', () => {
     const enc = await kms.send(new K.EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('ctx'), EncryptionContext: context }));
     const reordered = await kms.send(new K.DecryptCommand({ CiphertextBlob: enc.CiphertextBlob, EncryptionContext: { stage: 'train', project: 'fraud' } }));
     expect(Buffer.from(reordered.Plaintext!).toString()).toBe('ctx');
-    for (const wrong of [undefined, { project: 'fraud' }, { project: 'fraud', stage: 'prod' }, { ...context, extra: '1' }]) {
+    const wrongs: (Record<string, string> | undefined)[] = [undefined, { project: 'fraud' }, { project: 'fraud', stage: 'prod' }, { ...context, extra: '1' }];
+    for (const wrong of wrongs) {
       const error = await awsError(() => kms.send(new K.DecryptCommand({ CiphertextBlob: enc.CiphertextBlob, EncryptionContext: wrong })));
       expect(error.name).toBe('InvalidCiphertextException');
       expect(error.$metadata.httpStatusCode).toBe(400);
@@ -116,7 +117,7 @@ describe('KMS cryptography', () => {
     expect((await kms.send(new K.GenerateDataKeyCommand({ KeyId: keyId, KeySpec: 'AES_128' }))).Plaintext).toHaveLength(16);
     expect((await kms.send(new K.GenerateDataKeyCommand({ KeyId: keyId, NumberOfBytes: 64 }))).Plaintext).toHaveLength(64);
     const without = await kms.send(new K.GenerateDataKeyWithoutPlaintextCommand({ KeyId: keyId, KeySpec: 'AES_256' }));
-    expect(without.Plaintext).toBeUndefined();
+    expect((without as { Plaintext?: unknown }).Plaintext).toBeUndefined();
     expect((await kms.send(new K.DecryptCommand({ CiphertextBlob: without.CiphertextBlob }))).Plaintext).toHaveLength(32);
     expect((await awsError(() => kms.send(new K.GenerateDataKeyCommand({ KeyId: keyId })))).message).toBe('Please specify either number of bytes or key spec.');
     expect((await awsError(() => kms.send(new K.GenerateDataKeyCommand({ KeyId: keyId, NumberOfBytes: 1025 })))).message).toBe("1 validation error detected: Value '1025' at 'numberOfBytes' failed to satisfy constraint: Member must have value less than or equal to 1024");

@@ -30,6 +30,11 @@ export function kmsState(ctx: RequestContext, accountId = ctx.accountId, region 
   return ctx.stateOf<KmsState>(KMS_SERVICE_ID, accountId, region);
 }
 
+/** Another account's KMS state, without bringing an empty one into being when it has none. */
+export function foreignKmsState(ctx: RequestContext, accountId: string): KmsState | undefined {
+  return ctx.peekStateOf<KmsState>(KMS_SERVICE_ID, accountId, ctx.region) ? kmsState(ctx, accountId) : undefined;
+}
+
 export { createKmsState };
 
 export function keyArn(region: string, accountId: string, keyId: string): string {
@@ -112,17 +117,20 @@ export function aliasNotFound(arn: string): AwsServiceError {
   return kmsError('NotFoundException', `Alias ${arn} is not found.`);
 }
 
-function findKey(ctx: RequestContext, state: KmsState, keyId: string, arnForError: string): ResolvedKey {
-  const found = state.keys.get(keyId);
-  const key = found && refreshKey(state, found, ctx.now);
-  if (!key) throw keyDoesNotExist(arnForError);
+function findKey(ctx: RequestContext, state: KmsState | undefined, keyId: string, arnForError: string): ResolvedKey {
+  const found = state?.keys.get(keyId);
+  const key = state && found && refreshKey(state, found, ctx.now);
+  if (!key || !state) throw keyDoesNotExist(arnForError);
   return { key, state };
 }
 
 function findByAlias(ctx: RequestContext, accountId: string, aliasName: string): ResolvedKey {
-  const state = kmsState(ctx, accountId);
+  const own = accountId === ctx.accountId;
+  const state = own ? kmsState(ctx) : foreignKmsState(ctx, accountId);
+  if (!state) throw aliasNotFound(aliasArn(ctx.region, accountId, aliasName));
   let alias = state.aliases.get(aliasName);
-  if (!alias && AWS_MANAGED_KEYS[aliasName]) alias = materializeAwsManagedKey(state, aliasName, accountId, ctx.region, ctx.now, (now) => newMaterial(now));
+  // Another account's AWS managed keys are never usable from here, so they are not created for it.
+  if (!alias && own && AWS_MANAGED_KEYS[aliasName]) alias = materializeAwsManagedKey(state, aliasName, accountId, ctx.region, ctx.now, (now) => newMaterial(now));
   const key = alias && state.keys.get(alias.targetKeyId);
   const live = key && refreshKey(state, key, ctx.now);
   if (!live) throw aliasNotFound(aliasArn(ctx.region, accountId, aliasName));
@@ -148,7 +156,7 @@ export function resolveKey(ctx: RequestContext, ref: string, options: ResolveOpt
     const keyId = resource.slice('key/'.length);
     if (!KEY_ID.test(keyId)) throw invalidKeyId(keyId);
     if (foreign && !options.crossAccount) throw keyDoesNotExist(ref);
-    return findKey(ctx, kmsState(ctx, accountId), keyId, ref);
+    return findKey(ctx, foreign ? foreignKmsState(ctx, accountId) : kmsState(ctx), keyId, ref);
   }
   if (ref.startsWith('alias/')) {
     if (!options.aliases) throw invalidKeyId(ref);

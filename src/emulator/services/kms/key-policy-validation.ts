@@ -22,11 +22,12 @@ function malformed(message: string) {
 
 const AWS_PRINCIPAL = /^(\*|\d{12}|arn:aws[a-z-]*:iam::(\d{12}):(root|user\/.+|role\/.+|federated-user\/.+)|arn:aws[a-z-]*:sts::(\d{12}):assumed-role\/[^/]+\/.+)$/;
 
+/** The caller's IAM state; none when the account has no IAM entities yet (or IAM is not served). */
 function iamStateOf(ctx: RequestContext): IamState | undefined {
   try {
-    return ctx.stateOf<IamState>('iam');
+    return ctx.peekStateOf<IamState>('iam', ctx.accountId);
   } catch {
-    return undefined; // IAM not served (a test emulator with KMS alone): existence cannot be checked
+    return undefined;
   }
 }
 
@@ -39,7 +40,8 @@ function checkPrincipals(ctx: RequestContext, policy: ParsedPolicy): void {
     const [, , account, resource] = m;
     if (account !== ctx.accountId || !resource || resource === 'root') continue;
     iam ??= iamStateOf(ctx);
-    if (!iam) return;
+    // An account without IAM state has no users or roles: a user or role principal cannot exist.
+    if (!iam) throw malformed(INVALID_PRINCIPALS);
     const name = resource.slice(resource.lastIndexOf('/') + 1);
     if (resource.startsWith('user/') && !iam.users.has(name)) throw malformed(INVALID_PRINCIPALS);
     if (resource.startsWith('role/') && !iam.roles.has(name)) throw malformed(INVALID_PRINCIPALS);

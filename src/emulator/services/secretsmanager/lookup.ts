@@ -58,9 +58,9 @@ export function findSecret(ctx: RequestContext, secretId: string, operation: str
   } else {
     throw notFound();
   }
-  const state = accountId === ctx.accountId ? smState(ctx) : smState(ctx, accountId);
-  const found = lookupSecret(state, secretId);
-  const secret = found && refreshSecret(ctx, state, found);
+  const state = accountId === ctx.accountId ? smState(ctx) : ctx.peekStateOf<SecretsManagerState>('secretsmanager', accountId) && smState(ctx, accountId);
+  const found = state ? lookupSecret(state, secretId) : undefined;
+  const secret = state && found && refreshSecret(ctx, state, found);
   if (!secret) throw notFound();
   if (accountId !== ctx.accountId) checkCrossAccount(ctx, secret, operation);
   if (phase === 'live' && secret.deletedDate) throw markedForDeletion();
