@@ -77,8 +77,11 @@ export function refreshKey(state: KmsState, key: KmsKey, now: Date): KmsKey | un
   const next = key.rotation.nextRotationDate;
   if (key.rotation.enabled && key.keyState === 'Enabled' && next && next.getTime() <= now.getTime()) {
     key.materials.push(newMaterial(next, { type: 'AUTOMATIC' }));
-    // One rotation however long the key sat idle; the schedule continues from now.
-    key.rotation.nextRotationDate = new Date(Math.max(next.getTime() + key.rotation.periodInDays * DAY_MS, now.getTime() + DAY_MS));
+    // One rotation however long the key sat idle; the schedule keeps its rhythm from the due date.
+    const period = key.rotation.periodInDays * DAY_MS;
+    let following = next.getTime() + period;
+    while (following <= now.getTime()) following += period;
+    key.rotation.nextRotationDate = new Date(following);
   }
   return key;
 }
