@@ -44,8 +44,8 @@ describe.skipIf(!AWS_CLI_AVAILABLE)(`AWS CLI: kms and secretsmanager${AWS_CLI_SK
   });
 
   it('rotates, reads and replaces the key policy, and reports AWS errors on stderr', async () => {
-    await aws.json(['kms', 'enable-key-rotation', '--key-id', (await aws.json(['kms', 'describe-key', '--key-id', 'alias/training-data'])).KeyMetadata.KeyId, '--rotation-period-in-days', '180']);
-    const keyId = (await aws.json(['kms', 'describe-key', '--key-id', 'alias/training-data'])).KeyMetadata.KeyId;
+    const keyId = await aws.text(['kms', 'describe-key', '--key-id', 'alias/training-data', '--query', 'KeyMetadata.KeyId']);
+    await aws.json(['kms', 'enable-key-rotation', '--key-id', keyId, '--rotation-period-in-days', '180']);
     expect(await aws.json(['kms', 'get-key-rotation-status', '--key-id', keyId])).toMatchObject({ KeyRotationEnabled: true, RotationPeriodInDays: 180 });
     await aws.json(['kms', 'rotate-key-on-demand', '--key-id', keyId]);
     expect((await aws.json(['kms', 'list-key-rotations', '--key-id', keyId])).Rotations[0].RotationType).toBe('ON_DEMAND');
