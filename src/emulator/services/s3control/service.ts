@@ -58,5 +58,6 @@ export const s3control = defineService<S3ControlState>({
   },
   limitations: [
     { text: 'Only the account-level Block Public Access settings are emulated; they combine with bucket settings when S3 decides whether a policy or ACL may be set.' },
+    { text: 'Clients put the account id in the host name (123456789012.<endpoint>), which must resolve to the emulator: SDK clients can pass endpointProvider: () => ({ url }) or a resolving agent; for the AWS CLI add "127.0.0.1 <account>.localhost" to /etc/hosts and use --endpoint-url http://localhost:4566.' },
   ],
 });
