@@ -7,8 +7,52 @@ import * as K from '@aws-sdk/client-kms';
 import * as S from '@aws-sdk/client-secrets-manager';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/emulator/index.ts';
-import { MOTO_ACCOUNT, MOTO_AVAILABLE, MOTO_SKIP_NOTE, type MotoServer, shapeDifferences, shapeOf, startMoto } from './moto-server.ts';
+import { motoAvailable, startMoto } from './moto-support.ts';
 import { clientConfig, emulator } from './support.ts';
+
+/** moto's default account: ARNs compare equal when the emulator is called with this access key id. */
+const MOTO_ACCOUNT = '123456789012';
+if (!motoAvailable) console.warn('moto-differential-kms-secrets.test.ts: SKIPPED — moto_server is not installed on this machine.');
+
+/** The structure of a value: member names and leaf types, lists by their first element. */
+type Shape = string | Shape[] | { [member: string]: Shape };
+
+function shapeOf(value: unknown): Shape {
+  if (value === null || value === undefined) return 'absent';
+  if (value instanceof Date) return 'timestamp';
+  if (value instanceof Uint8Array) return 'blob';
+  if (Array.isArray(value)) return value.length ? [shapeOf(value[0])] : [];
+  if (typeof value !== 'object') return typeof value;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  // Maps keyed by ids (VersionIdsToStages …) compare by their values' shape, not by their keys.
+  if (keys.length && keys.every((k) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(k))) return { '<id>': shapeOf(record[keys[0]!]) };
+  const out: { [member: string]: Shape } = {};
+  for (const key of keys.sort()) {
+    const member = record[key];
+    // An empty list and an absent member mean the same to clients.
+    if (key === '$metadata' || member === undefined || (Array.isArray(member) && member.length === 0)) continue;
+    out[key] = shapeOf(member);
+  }
+  return out;
+}
+
+/** Where moto's shape `a` and the emulator's `b` differ: a member on one side only, or another type. */
+function shapeDifferences(a: Shape, b: Shape, path = ''): string[] {
+  if (typeof a === 'string' || typeof b === 'string') return a === b ? [] : [`${path || '(root)'}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`];
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b)) return [`${path}: list vs structure`];
+    return a.length && b.length ? shapeDifferences(a[0]!, b[0]!, `${path}[]`) : [];
+  }
+  const out: string[] = [];
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const p = path ? `${path}.${key}` : key;
+    if (!(key in a)) out.push(`${p}: only emulator`);
+    else if (!(key in b)) out.push(`${p}: only moto`);
+    else out.push(...shapeDifferences(a[key]!, b[key]!, p));
+  }
+  return out;
+}
 
 const MATERIAL = 'key material ids (KMS API, 2025): AWS returns them, moto predates them';
 const ALGORITHM = 'AWS returns the encryption algorithm used; moto omits it';
@@ -145,9 +189,9 @@ async function scenario(endpoint: string): Promise<Map<string, Outcome>> {
   return steps;
 }
 
-describe.skipIf(!MOTO_AVAILABLE)(`moto differential: KMS and Secrets Manager${MOTO_SKIP_NOTE}`, () => {
+describe.skipIf(!motoAvailable)(`moto differential: KMS and Secrets Manager${motoAvailable ? '' : ' — SKIPPED: moto_server is not installed'}`, () => {
   let emu: RunningEmulator;
-  let moto: MotoServer;
+  let moto: { url: string; stop(): Promise<void> };
   let ours: Map<string, Outcome>;
   let theirs: Map<string, Outcome>;
   beforeAll(async () => {
