@@ -67,9 +67,10 @@ describe('bad input', () => {
   });
 
   it('JSON: requests for a service that is not emulated and unknown targets', async () => {
-    const kms = await post('{}', { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'TrentService.ListKeys' });
-    expect(kms.status).toBe(501);
-    expect(await kms.json()).toEqual({ __type: 'InternalFailure', message: expect.stringContaining("Service 'TrentService' is not emulated") });
+    // Amazon Comprehend: a JSON service nobody emulates here (KMS, the earlier example, now is).
+    const comprehend = await post('{}', { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'Comprehend_20171127.DetectSentiment' });
+    expect(comprehend.status).toBe(501);
+    expect(await comprehend.json()).toEqual({ __type: 'InternalFailure', message: expect.stringContaining("Service 'Comprehend_20171127' is not emulated") });
   });
 
   it('oversized bodies: S3 EntityTooLarge; the connection stays usable', async () => {

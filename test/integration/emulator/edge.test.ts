@@ -1,6 +1,5 @@
 /** The edge: LocalStack health, CORS for browser SDKs, unknown services, body limits, admin routes. */
 import { CreateRoleCommand, IAMClient, ListRolesCommand } from '@aws-sdk/client-iam';
-import { KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/emulator/index.ts';
@@ -39,9 +38,18 @@ describe('edge', () => {
   });
 
   it('answers a service it does not emulate with a clear 501', async () => {
-    const error = await awsError(() => new KMSClient(clientConfig(emu.url)).send(new ListKeysCommand({})));
-    expect(error.$metadata.httpStatusCode).toBe(501);
-    expect(error.message).toContain("Service 'kms' is not emulated");
+    // Amazon Comprehend: a JSON service signed for its own name, which the emulator does not serve.
+    const res = await fetch(`${emu.url}/`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': 'Comprehend_20171127.DetectSentiment',
+        authorization: 'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/comprehend/aws4_request, SignedHeaders=host, Signature=x',
+      },
+      body: '{"Text":"great model","LanguageCode":"en"}',
+    });
+    expect(res.status).toBe(501);
+    expect(await res.text()).toContain("Service 'comprehend' is not emulated");
   });
 
   it('refuses oversized bodies with the protocol error and keeps serving', async () => {
