@@ -31,6 +31,8 @@ export interface RequestContext<State = unknown> {
   readonly credentials: CredentialStore;
   /** Every account that currently has state (for global namespaces such as S3 bucket names). */
   accountIds(): string[];
+  /** Whether a service is emulated here (cross-service checks run only against services that exist). */
+  hasService(serviceId: string): boolean;
 }
 
 export interface CredentialStore {

@@ -204,6 +204,7 @@ export class Pipeline {
       },
       credentials,
       accountIds: () => world.accountIds(),
+      hasService: (serviceId) => serviceId === runtime.id || router.get(serviceId) !== undefined,
     };
   }
 

@@ -42,6 +42,11 @@ export interface ServiceWireMetadata {
   readonly targetPrefix?: string;
   /** awsJson services with `@awsQueryCompatible` answer errors with `x-amzn-query-error`. */
   readonly awsQueryCompatible?: boolean;
+  /**
+   * JSON protocols: the code input validation errors carry when the service does not use
+   * `ValidationException` (CloudWatch Logs answers `InvalidParameterException`).
+   */
+  readonly validationErrorCode?: string;
 }
 
 /** The operation a request names, plus what routing learnt on the way (restXml path labels). */

@@ -2,10 +2,14 @@
  * The services the emulator serves. Add a service by appending its definition here
  * (see docs/emulator.md, "Adding a service").
  */
+import { applicationAutoScaling } from './application-autoscaling/service.ts';
+import { budgetsService } from './budgets/service.ts';
+import { costExplorer } from './cost-explorer/service.ts';
 import type { ServiceDefinition } from './define-service.ts';
 import { iam } from './iam/service.ts';
+import { organizations } from './organizations/service.ts';
 import { s3 } from './s3/service.ts';
 import { s3control } from './s3control/service.ts';
 import { sts } from './sts/service.ts';
 
-export const BUILTIN_SERVICES: readonly ServiceDefinition<any>[] = [sts, iam, s3, s3control];
+export const BUILTIN_SERVICES: readonly ServiceDefinition<any>[] = [sts, iam, s3, s3control, organizations, applicationAutoScaling, budgetsService, costExplorer];

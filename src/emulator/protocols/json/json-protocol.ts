@@ -45,7 +45,7 @@ export class JsonProtocol implements Protocol {
 
   serializeError(error: AwsServiceError, meta: ResponseMeta): WireResponse {
     const validation = error instanceof InputValidationError;
-    const code = validation ? 'ValidationException' : error.code;
+    const code = validation ? (this.metadata.validationErrorCode ?? 'ValidationException') : error.code;
     const modelled = this.model.error(code);
     const status = error.status ?? modelled?.error?.httpStatus ?? WELL_KNOWN_ERRORS[code] ?? 400;
     const payload: Record<string, unknown> = { __type: modelled ? modelled.name : code, message: error.message };
