@@ -16,6 +16,8 @@ import { ServiceRuntime } from './services/service-runtime.ts';
 import { Persistence } from './state/persistence.ts';
 import { World } from './state/world.ts';
 
+const WARM_UP_DELAY_MS = 500;
+
 export interface RootCredentials {
   readonly accountId: string;
   readonly accessKeyId: string;
@@ -76,7 +78,9 @@ export class Emulator {
     });
     const address = await this.edge.listen();
     this.port = address.port;
-    if (this.options.warmUp) setImmediate(() => this.warmUp());
+    // Loading a model blocks the event loop for tens of milliseconds, so warming up waits a moment:
+    // whoever polls /_localstack/health right after start gets an answer at once.
+    if (this.options.warmUp) setTimeout(() => this.warmUp(), WARM_UP_DELAY_MS).unref();
     return { host: this.options.host, port: address.port };
   }
 
@@ -84,7 +88,8 @@ export class Emulator {
   private warmUp(): void {
     let chain = Promise.resolve();
     for (const s of this.services) {
-      chain = chain.then(() => s.load().catch((error: Error) => this.options.log(error.message)));
+      // One model per turn of the event loop, so requests arriving meanwhile are not starved.
+      chain = chain.then(() => new Promise((r) => setImmediate(r))).then(() => (this.edge ? s.load().catch((error: Error) => this.options.log(error.message)) : undefined));
     }
   }
 
@@ -145,6 +150,7 @@ export class Emulator {
       verifySignatures: this.options.verifySignatures,
       services: Object.fromEntries(this.services.map((s) => [s.id, s.status])),
       persistence: this.persistence?.status() ?? null,
+      memory: process.memoryUsage(),
     };
   }
 

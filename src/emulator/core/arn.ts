@@ -17,10 +17,6 @@ export function parseArn(text: string): Arn | undefined {
   return { partition: m[1]!, service: m[2]!, region: m[3]!, accountId: m[4] ?? '', resource: m[5]! };
 }
 
-export function formatArn(arn: Arn): string {
-  return `arn:${arn.partition}:${arn.service}:${arn.region}:${arn.accountId}:${arn.resource}`;
-}
-
 /** `role/path/Name` → { path: '/path/', name: 'Name' } (IAM resource paths). */
 export function iamResourcePath(resource: string): { type: string; path: string; name: string } {
   const parts = resource.split('/');

@@ -78,8 +78,3 @@ export const WELL_KNOWN_ERRORS: Readonly<Record<string, number>> = {
   InvalidURI: 400,
   InvalidAccessKeyId: 403,
 };
-
-/** Whether a thrown value is an AwsServiceError (also across module copies). */
-export function isAwsServiceError(value: unknown): value is AwsServiceError {
-  return value instanceof AwsServiceError;
-}

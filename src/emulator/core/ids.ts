@@ -2,7 +2,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 
 const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 function pick(alphabet: string, length: number): string {
   const bytes = randomBytes(length);
@@ -30,14 +29,4 @@ export function secretAccessKey(): string {
 
 export function sessionToken(): string {
   return `IQoJb3JpZ2luX2Vj${randomBytes(96).toString('base64')}`;
-}
-
-/** Lower-case alphanumerics, e.g. suffixes of generated names. */
-export function shortId(length = 8): string {
-  return pick(LOWER_ALNUM, length);
-}
-
-/** Hex string of `bytes` random bytes. */
-export function hexId(bytes: number): string {
-  return randomBytes(bytes).toString('hex');
 }

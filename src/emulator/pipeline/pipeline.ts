@@ -80,12 +80,13 @@ export class Pipeline {
       secure: connection.secure,
     };
     const req = { ...request } as MutableRequest;
-    let protocol: Protocol | undefined;
+    // Known as soon as routing finds it, so even routing errors answer in the protocol's own shape.
+    const speaking: { protocol?: Protocol } = {};
     let response: WireResponse;
     let touched: Set<string> | undefined;
     try {
-      const routed = await this.route(req, call);
-      protocol = routed.protocol;
+      const routed = await this.route(req, call, speaking);
+      const protocol = routed.protocol;
       this.authenticate(req, call, routed.runtime, protocol);
       const operation = this.parse(req, call, routed.runtime, protocol, routed.route);
       await this.authorize(call);
@@ -95,7 +96,7 @@ export class Pipeline {
     } catch (thrown) {
       const error = this.toAwsError(thrown, call);
       call.error = error;
-      response = protocol ? protocol.serializeError(error, { requestId: call.requestId, method: request.method }) : genericErrorResponse(request, error, call.requestId);
+      response = speaking.protocol ? speaking.protocol.serializeError(error, { requestId: call.requestId, method: request.method }) : genericErrorResponse(request, error, call.requestId);
     }
     if (touched?.size && call.operation && !READ_ONLY.test(call.operation)) this.options.onAccountsChanged(touched);
     call.status = response.status;
@@ -106,12 +107,13 @@ export class Pipeline {
 
   // ── stages ───────────────────────────────────────────────────────────────────────────────────
 
-  private async route(request: WireRequest, call: Call): Promise<{ runtime: ServiceRuntime; protocol: Protocol; route: Route }> {
+  private async route(request: WireRequest, call: Call, speaking: { protocol?: Protocol }): Promise<{ runtime: ServiceRuntime; protocol: Protocol; route: Route }> {
     call.signature = readSignature(request);
     const runtime = await this.options.router.resolve(request, call.signature);
     call.service = runtime.id;
     if (!runtime.loaded) await runtime.load();
     const protocol = runtime.protocolFor(request);
+    speaking.protocol = protocol;
     call.protocol = protocol.name;
     if (request.oversizedBytes !== undefined) throw tooLarge(protocol, request.oversizedBytes, this.options.maxBodyBytes);
     const route = protocol.route(request);

@@ -11,9 +11,8 @@
  *   struct   [3 | -3 (error) | 4 (union), ns, name, traits, memberNames, memberSchemas, requiredCount?]
  *   op       [9, ns, name, traits, input, output]
  *   member   [target, traits] (a 2-element array); refs may be thunks `() => X$`.
- * Traits are a bit field (translateTraits) or an object keyed by trait name.
+ * Traits are a bit field (see TRAIT_BITS) or an object keyed by trait name.
  */
-import { translateTraits } from '@smithy/core/schema';
 import type {
   ErrorTraits,
   HttpTrait,
@@ -44,9 +43,18 @@ function isMemberRef(ref: unknown): ref is [Ref, unknown] {
   return Array.isArray(ref) && ref.length === 2;
 }
 
+/** Bit positions of traits packed into a number (as @smithy/core/schema's translateTraits reads them). */
+const TRAIT_BITS = ['httpLabel', 'idempotent', 'idempotencyToken', 'sensitive', 'httpPayload', 'httpResponseCode', 'httpQueryParams'];
+
 function traitsOf(indicator: unknown): Traits {
   if (indicator === undefined || indicator === null || indicator === 0) return {};
-  return translateTraits(indicator as never) as Traits;
+  if (typeof indicator === 'object') return indicator as Traits;
+  const bits = Number(indicator) | 0;
+  const traits: Traits = {};
+  TRAIT_BITS.forEach((name, i) => {
+    if ((bits >> i) & 1) traits[name] = 1;
+  });
+  return traits;
 }
 
 function simpleShape(code: number): Shape {

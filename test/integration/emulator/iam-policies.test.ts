@@ -171,5 +171,8 @@ describe('IAM policies', () => {
     expect(roles.IsTruncated).toBe(true);
     const next = await iam.send(new I.GetAccountAuthorizationDetailsCommand({ Filter: ['Role'], MaxItems: 1, Marker: roles.Marker }));
     expect(next.RoleDetailList?.[0]?.RoleName).toBe('Other');
+    await iam.send(new I.DeleteRolePolicyCommand({ RoleName: 'Exec', PolicyName: 'inline' }));
+    expect((await iam.send(new I.ListRolePoliciesCommand({ RoleName: 'Exec' }))).PolicyNames).toEqual([]);
+    expect((await awsError(() => iam.send(new I.DeleteRolePolicyCommand({ RoleName: 'Exec', PolicyName: 'inline' })))).name).toBe('NoSuchEntityException');
   });
 });

@@ -185,6 +185,7 @@ describe('restXml protocol', () => {
     const text = await raw.text();
     expect(text).toContain('<Code>NotImplemented</Code>');
     expect(text).toContain('GetBucketAnalyticsConfiguration');
+    expect(raw.headers.get('x-mlsec-unsupported-operation')).toBe('s3:GetBucketAnalyticsConfiguration');
   });
 
   it('accepts virtual-hosted-style requests (bucket.s3.localhost.localstack.cloud and bucket.localhost)', async () => {

@@ -55,7 +55,7 @@ export function getAccountAuthorizationDetails(input: IAM.GetAccountAuthorizatio
         Path: u.path, UserName: u.userName, UserId: u.userId, Arn: u.arn, CreateDate: u.createDate,
         UserPolicyList: inline(u.inlinePolicies), GroupList: [...u.groups], AttachedManagedPolicies: attached(ctx, u.attachedPolicies),
         PermissionsBoundary: u.permissionsBoundary ? { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: u.permissionsBoundary } : undefined,
-        Tags: u.tags,
+        Tags: u.tags.length ? u.tags : undefined,
       } });
     }
   }
@@ -73,7 +73,7 @@ export function getAccountAuthorizationDetails(input: IAM.GetAccountAuthorizatio
         AssumeRolePolicyDocument: out.AssumeRolePolicyDocument,
         InstanceProfileList: profiles.map((p) => ({ Path: p.path, InstanceProfileName: p.instanceProfileName, InstanceProfileId: p.instanceProfileId, Arn: p.arn, CreateDate: p.createDate, Roles: [roleOutput(r, false)] })),
         RolePolicyList: inline(r.inlinePolicies), AttachedManagedPolicies: attached(ctx, r.attachedPolicies),
-        PermissionsBoundary: out.PermissionsBoundary, Tags: r.tags, RoleLastUsed: out.RoleLastUsed,
+        PermissionsBoundary: out.PermissionsBoundary, Tags: r.tags.length ? r.tags : undefined, RoleLastUsed: out.RoleLastUsed,
       } });
     }
   }

@@ -2,13 +2,12 @@
 import type { RequestContext } from '../../core/context.ts';
 import { AwsServiceError } from '../../core/errors.ts';
 import { ProblemList } from '../../core/validation.ts';
-import { createIamState, type IamState, type Tag } from './state.ts';
+import type { IamState, Tag } from './state.ts';
 
 export function iam(ctx: RequestContext): IamState {
   return ctx.stateOf<IamState>('iam');
 }
 
-export { createIamState };
 
 export function noSuchEntity(message: string): AwsServiceError {
   return new AwsServiceError('NoSuchEntity', message, { status: 404 });

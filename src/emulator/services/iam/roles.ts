@@ -5,7 +5,7 @@ import { iamUniqueId } from '../../core/ids.ts';
 import { ProblemList } from '../../core/validation.ts';
 import type { Output } from '../define-service.ts';
 import { alreadyExists, checkName, checkPath, checkTags, deleteConflict, encodeDocument, iam, iamArn, limitExceeded, mergeTags, noSuchEntity, paginate } from './common.ts';
-import { checkBoundary, requirePolicy } from './managed-policy-lookup.ts';
+import { checkBoundary } from './managed-policy-lookup.ts';
 import { policySize, validatePolicyDocument } from './policy-validation.ts';
 import type { IamRole } from './state.ts';
 
@@ -151,4 +151,3 @@ export function deleteRolePermissionsBoundary(input: IAM.DeleteRolePermissionsBo
   return {};
 }
 
-export { requirePolicy };

@@ -6,7 +6,7 @@ import type { Output } from '../define-service.ts';
 import { checkAclsAllowed, isPublicAcl, ownerGrant, requestedGrants } from './acl.ts';
 import { checkBucketName, REGIONS } from './names.ts';
 import { blockedByPublicAccessBlock, accountBlock } from './public-access.ts';
-import { bucketArn, bucketOwner, canonicalId, findBucket, noSuchBucket, type S3Bucket, type S3State } from './state.ts';
+import { bucketArn, bucketOwner, canonicalId, findBucket, type S3Bucket, type S3State } from './state.ts';
 
 const OWNERSHIPS = ['BucketOwnerEnforced', 'BucketOwnerPreferred', 'ObjectWriter'] as const;
 
@@ -28,7 +28,7 @@ export function createBucket(input: S3.CreateBucketRequest, ctx: RequestContext)
   const owner = bucketOwner(ctx, name);
   if (owner === ctx.accountId) {
     // us-east-1 answers a repeated CreateBucket by the owner with success, every other region with 409.
-    if (region === 'us-east-1' && findBucket(ctx, name).region === 'us-east-1') return { Location: `/${name}`, BucketArn: bucketArn(name) };
+    if (region === 'us-east-1' && findBucket(ctx, name).region === 'us-east-1') return { Location: `/${name}` };
     throw new AwsServiceError('BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.', { status: 409, fields: { BucketName: name } });
   }
   if (owner !== undefined) {
@@ -62,7 +62,7 @@ export function createBucket(input: S3.CreateBucketRequest, ctx: RequestContext)
     }
   }
   ctx.stateOf<S3State>('s3').buckets.set(name, bucket);
-  return { Location: region === 'us-east-1' ? `/${name}` : `http://${name}.s3.${region}.amazonaws.com/`, BucketArn: bucketArn(name) };
+  return { Location: region === 'us-east-1' ? `/${name}` : `http://${name}.s3.${region}.amazonaws.com/` };
 }
 
 export function deleteBucket(input: S3.DeleteBucketRequest, ctx: RequestContext): Output<unknown> {
@@ -78,7 +78,7 @@ export function deleteBucket(input: S3.DeleteBucketRequest, ctx: RequestContext)
 
 export function headBucket(input: S3.HeadBucketRequest, ctx: RequestContext): Output<S3.HeadBucketOutput> {
   const bucket = findBucket(ctx, input.Bucket!);
-  return { BucketRegion: bucket.region, BucketArn: bucketArn(bucket.name), AccessPointAlias: false };
+  return { BucketRegion: bucket.region, AccessPointAlias: false };
 }
 
 export function listBuckets(input: S3.ListBucketsRequest, ctx: RequestContext): Output<S3.ListBucketsOutput> {
@@ -97,7 +97,7 @@ export function listBuckets(input: S3.ListBucketsRequest, ctx: RequestContext): 
   const page = buckets.slice(start, start + max);
   const more = start + max < buckets.length;
   return {
-    Buckets: page.map((b) => ({ Name: b.name, CreationDate: b.createdAt, BucketRegion: b.region, BucketArn: bucketArn(b.name) })),
+    Buckets: page.map((b) => ({ Name: b.name, CreationDate: b.createdAt, BucketRegion: b.region })),
     Owner: { ID: canonicalId(ctx.accountId) },
     ContinuationToken: more ? Buffer.from(page[page.length - 1]!.name).toString('base64url') : undefined,
     Prefix: input.Prefix,

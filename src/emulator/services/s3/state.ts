@@ -112,13 +112,6 @@ export function bucketOwner(ctx: RequestContext, name: string): string | undefin
   return undefined;
 }
 
-/** The current version of a key (undefined when absent or deleted). */
-export function currentObject(bucket: S3Bucket, key: string): S3ObjectVersion | undefined {
-  const versions = bucket.objects.get(key);
-  const latest = versions?.[versions.length - 1];
-  return latest && !latest.deleteMarker ? latest : undefined;
-}
-
 export function bucketArn(name: string): string {
   return `arn:aws:s3:::${name}`;
 }
