@@ -1,8 +1,7 @@
 /** Shared by every Application Auto Scaling module: enums, keys, errors, validation, ARNs, paging. */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { RequestContext } from '../../core/context.ts';
 import { AwsServiceError } from '../../core/errors.ts';
-import { hexId } from '../../core/ids.ts';
 import { pageByToken, type TokenPage } from '../../core/next-token.ts';
 import { ProblemList } from '../../core/validation.ts';
 import type { ApplicationAutoScalingState, ScalableTarget } from './state.ts';
@@ -93,7 +92,7 @@ export function findTarget(state: ApplicationAutoScalingState, ref: TargetRef): 
 }
 
 export const arns = {
-  scalableTarget: (ctx: RequestContext) => `arn:aws:application-autoscaling:${ctx.region}:${ctx.accountId}:scalable-target/${hexId(18)}`,
+  scalableTarget: (ctx: RequestContext) => `arn:aws:application-autoscaling:${ctx.region}:${ctx.accountId}:scalable-target/${randomBytes(18).toString('hex')}`,
   policy: (ctx: RequestContext, namespace: string, resourceId: string, name: string) =>
     `arn:aws:autoscaling:${ctx.region}:${ctx.accountId}:scalingPolicy:${randomUUID()}:resource/${namespace}/${resourceId}:policyName/${name}`,
   scheduledAction: (ctx: RequestContext, namespace: string, resourceId: string, name: string) =>
