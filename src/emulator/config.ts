@@ -80,7 +80,8 @@ function flag(value: string | undefined): boolean {
  */
 export function optionsFromEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): EmulatorOptions {
   let host = env.MLSEC_EMULATOR_HOST;
-  let port = env.MLSEC_EMULATOR_PORT !== undefined ? Number(env.MLSEC_EMULATOR_PORT) : undefined;
+  const portText = env.MLSEC_EMULATOR_PORT?.trim();
+  let port = portText ? Number(portText) : undefined;
   if (env.GATEWAY_LISTEN && port === undefined) {
     const [h, p] = env.GATEWAY_LISTEN.split(',')[0]!.split(':');
     host ??= h || undefined;

@@ -92,6 +92,12 @@ describe.skipIf(!available)(`AWS CLI (${(cliVersion.stdout || cliVersion.stderr 
     expect(ls.stdout).toMatch(/\s8 raw\/data file\.csv/);
     expect((await aws(['s3', 'cp', 's3://cli-training-data/raw/data file.csv', '-'])).stdout).toBe('x,y\n1,2\n');
     expect((await aws(['s3api', 'head-object', '--bucket', 'cli-training-data', '--key', 'raw/data file.csv'])).json.ContentLength).toBe(8);
+    // Above 8 MB the CLI switches to a multipart upload.
+    writeFileSync(join(dir, 'big.bin'), Buffer.alloc(9 * 1024 * 1024, 3));
+    expect((await aws(['s3', 'cp', join(dir, 'big.bin'), 's3://cli-training-data/big.bin'])).code).toBe(0);
+    const big = (await aws(['s3api', 'head-object', '--bucket', 'cli-training-data', '--key', 'big.bin'])).json;
+    expect(big.ContentLength).toBe(9 * 1024 * 1024);
+    expect(big.ETag).toMatch(/-2"$/);
     expect((await aws(['s3', 'rb', 's3://cli-training-data', '--force'])).code).toBe(0);
     expect((await aws(['s3api', 'head-bucket', '--bucket', 'cli-training-data'])).code).not.toBe(0);
   });

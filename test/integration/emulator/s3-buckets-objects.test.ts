@@ -114,6 +114,34 @@ describe('S3 buckets and objects', () => {
     expect((await awsError(() => s3.send(new S.ListObjectsV2Command({ Bucket: 'train-data', ContinuationToken: 'garbage!' })))).name).toBe('InvalidArgument');
   });
 
+  it('assembles multipart uploads, checking order, sizes and ETags', async () => {
+    const { UploadId } = await s3.send(new S.CreateMultipartUploadCommand({ Bucket: 'train-data', Key: 'big/model.bin', ContentType: 'application/octet-stream', Metadata: { stage: 'final' } }));
+    expect(UploadId).toBeTruthy();
+    const first = Buffer.alloc(5 * 1024 * 1024, 7);
+    const p1 = await s3.send(new S.UploadPartCommand({ Bucket: 'train-data', Key: 'big/model.bin', UploadId, PartNumber: 1, Body: first }));
+    const p2 = await s3.send(new S.UploadPartCommand({ Bucket: 'train-data', Key: 'big/model.bin', UploadId, PartNumber: 2, Body: 'tail' }));
+    expect((await s3.send(new S.ListPartsCommand({ Bucket: 'train-data', Key: 'big/model.bin', UploadId }))).Parts?.map((p) => [p.PartNumber, p.Size])).toEqual([[1, first.length], [2, 4]]);
+    expect((await s3.send(new S.ListMultipartUploadsCommand({ Bucket: 'train-data' }))).Uploads?.map((u) => u.Key)).toEqual(['big/model.bin']);
+    const order = await awsError(() => s3.send(new S.CompleteMultipartUploadCommand({ Bucket: 'train-data', Key: 'big/model.bin', UploadId, MultipartUpload: { Parts: [{ PartNumber: 2, ETag: p2.ETag }, { PartNumber: 1, ETag: p1.ETag }] } })));
+    expect(order.name).toBe('InvalidPartOrder');
+    const wrongTag = await awsError(() => s3.send(new S.CompleteMultipartUploadCommand({ Bucket: 'train-data', Key: 'big/model.bin', UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: '"0"' }] } })));
+    expect(wrongTag.name).toBe('InvalidPart');
+    const done = await s3.send(new S.CompleteMultipartUploadCommand({ Bucket: 'train-data', Key: 'big/model.bin', UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: p1.ETag }, { PartNumber: 2, ETag: p2.ETag }] } }));
+    expect(done.ETag).toMatch(/^"[0-9a-f]{32}-2"$/);
+    const head = await s3.send(new S.HeadObjectCommand({ Bucket: 'train-data', Key: 'big/model.bin' }));
+    expect(head).toMatchObject({ ContentLength: first.length + 4, Metadata: { stage: 'final' }, ETag: done.ETag });
+    const small = await s3.send(new S.CreateMultipartUploadCommand({ Bucket: 'train-data', Key: 'small.bin' }));
+    const s1 = await s3.send(new S.UploadPartCommand({ Bucket: 'train-data', Key: 'small.bin', UploadId: small.UploadId, PartNumber: 1, Body: 'a' }));
+    const s2 = await s3.send(new S.UploadPartCommand({ Bucket: 'train-data', Key: 'small.bin', UploadId: small.UploadId, PartNumber: 2, Body: 'b' }));
+    const tooSmall = await awsError(() => s3.send(new S.CompleteMultipartUploadCommand({ Bucket: 'train-data', Key: 'small.bin', UploadId: small.UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: s1.ETag }, { PartNumber: 2, ETag: s2.ETag }] } })));
+    expect(tooSmall.name).toBe('EntityTooSmall');
+    await s3.send(new S.AbortMultipartUploadCommand({ Bucket: 'train-data', Key: 'small.bin', UploadId: small.UploadId }));
+    const gone = await awsError(() => s3.send(new S.UploadPartCommand({ Bucket: 'train-data', Key: 'small.bin', UploadId: small.UploadId, PartNumber: 3, Body: 'c' })));
+    expect(gone.name).toBe('NoSuchUpload');
+    expect(gone.$metadata.httpStatusCode).toBe(404);
+    await s3.send(new S.DeleteObjectCommand({ Bucket: 'train-data', Key: 'big/model.bin' }));
+  });
+
   it('versions objects, with delete markers, and deletes in batches', async () => {
     await s3.send(new S.CreateBucketCommand({ Bucket: 'versioned' }));
     expect((await s3.send(new S.GetBucketVersioningCommand({ Bucket: 'versioned' }))).Status).toBeUndefined();

@@ -4,7 +4,7 @@ import type { Limitation } from '../define-service.ts';
 export const S3_LIMITATIONS: readonly Limitation[] = [
   { text: 'Bucket policies, ACLs and Block Public Access are stored, validated and reported (GetBucketPolicyStatus, PutBucketPolicy/PutBucketAcl refusals) but do not restrict access unless IAM enforcement is switched on.' },
   { text: 'Requests are served whatever region they name; AWS redirects requests for a bucket to its own region (301 PermanentRedirect).' },
-  { text: 'Objects are held in memory (and in the data directory when persistence is on); the largest request body is 64 MiB by default (maxBodyBytes). Multipart uploads are not emulated.' },
+  { text: 'Objects are held in memory (and in the data directory when persistence is on); the largest request body (a single PUT or one multipart part) is 64 MiB by default (maxBodyBytes). UploadPartCopy is not emulated.' },
   { text: 'Bucket CORS configurations are not emulated; the edge answers CORS for every origin.' },
   { operation: 'PutBucketLifecycleConfiguration', text: 'Rules are validated and stored but never executed (no expiration or transition happens).' },
   { operation: 'PutBucketLogging', text: 'The configuration is validated and stored; no access log objects are delivered.' },

@@ -5,6 +5,7 @@ import * as settings from './bucket-settings.ts';
 import * as buckets from './buckets.ts';
 import { S3_LIMITATIONS } from './limitations.ts';
 import * as listing from './listing.ts';
+import * as multipart from './multipart.ts';
 import * as objects from './objects.ts';
 import * as policy from './policy.ts';
 import { createS3State, type S3State } from './state.ts';
@@ -30,6 +31,12 @@ export const s3 = defineService<S3State>({
     DeleteObject: objects.deleteObject,
     DeleteObjects: objects.deleteObjects,
     CopyObject: objects.copyObject,
+    CreateMultipartUpload: multipart.createMultipartUpload,
+    UploadPart: multipart.uploadPart,
+    CompleteMultipartUpload: multipart.completeMultipartUpload,
+    AbortMultipartUpload: multipart.abortMultipartUpload,
+    ListParts: multipart.listParts,
+    ListMultipartUploads: multipart.listMultipartUploads,
     ListObjectsV2: listing.listObjectsV2,
     ListObjects: listing.listObjects,
     ListObjectVersions: listing.listObjectVersions,

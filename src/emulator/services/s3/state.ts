@@ -75,6 +75,18 @@ export interface S3Bucket {
   logging?: LoggingConfig;
   tags?: Tag[];
   lifecycle?: unknown[];
+  /** Multipart uploads in progress, by upload id. */
+  uploads?: Map<string, MultipartUpload>;
+}
+
+export interface MultipartUpload {
+  uploadId: string;
+  key: string;
+  initiated: Date;
+  initiator: string;
+  /** Object attributes given to CreateMultipartUpload, applied on completion. */
+  template: Omit<S3ObjectVersion, 'versionId' | 'key' | 'body' | 'etag' | 'lastModified' | 'deleteMarker' | 'checksum'>;
+  parts: Map<number, { etag: string; body: Buffer; lastModified: Date }>;
 }
 
 export interface S3State {

@@ -68,8 +68,9 @@ export function assumeRole(input: AssumeRoleRequest, ctx: RequestContext): Outpu
   if (!arn || arn.service !== 'iam' || path?.type !== 'role' || !path.name) {
     throw new AwsServiceError('ValidationError', `${roleArn} is invalid`, { status: 400 });
   }
-  const iam = ctx.stateOf<IamState>('iam', arn.accountId);
-  const role = iam.roles.get(path.name);
+  // Peek first: a role in an account that has no state yet must not create that account.
+  if (!ctx.peekStateOf<IamState>('iam', arn.accountId)?.roles.has(path.name)) throw accessDenied(ctx, roleArn);
+  const role = ctx.stateOf<IamState>('iam', arn.accountId).roles.get(path.name);
   if (!role || role.arn !== roleArn) throw accessDenied(ctx, roleArn);
 
   const chained = ctx.principal.type === 'AssumedRole';
