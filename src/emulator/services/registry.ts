@@ -2,12 +2,16 @@
  * The services the emulator serves. Add a service by appending its definition here
  * (see docs/emulator.md, "Adding a service").
  */
+import { applicationAutoScaling } from './application-autoscaling/service.ts';
+import { budgetsService } from './budgets/service.ts';
+import { costExplorer } from './cost-explorer/service.ts';
 import { cloudwatch } from './cloudwatch/service.ts';
 import { cloudtrail } from './cloudtrail/service.ts';
 import type { ServiceDefinition } from './define-service.ts';
 import { eventbridge } from './events/service.ts';
 import { ec2 } from './ec2/service.ts';
 import { iam } from './iam/service.ts';
+import { organizations } from './organizations/service.ts';
 import { kms } from './kms/service.ts';
 import { logs } from './logs/service.ts';
 import { s3 } from './s3/service.ts';
@@ -31,4 +35,8 @@ export const BUILTIN_SERVICES: readonly ServiceDefinition<any>[] = [
   eventbridge,
   sagemakerService,
   sagemakerRuntime,
+  organizations,
+  applicationAutoScaling,
+  budgetsService,
+  costExplorer,
 ];
