@@ -98,6 +98,9 @@ export class Emulator {
       accountIds: () => this.world.accountIds(),
       changed: (accountId) => this.persistence?.markDirty([accountId]),
       attachmentOf: <T>(id: string) => this.router.get(id)?.attachment?.api as T | undefined,
+      runAs: (accountId, region, operation, fn) =>
+        this.pipeline.bus.runAs(this.router.get(serviceId)!, `internal:${operation}`, accountId, region, InternalBus.origin(accountId, region, rootPrincipal(accountId), new Date(this.options.now())), fn),
+      publishEvent: (event) => this.events.publish(event),
     };
   }
 

@@ -138,7 +138,9 @@ describe.skipIf(!awsCliAvailable)('AWS CLI: sagemaker and sagemaker-runtime', { 
     const listed = await cli.run(['sagemaker', 'list-model-packages', '--model-package-group-name', 'churn-models', '--model-approval-status', 'Approved']);
     expect(listed.json.ModelPackageSummaryList).toHaveLength(1);
 
-    const domain = await cli.run(['sagemaker', 'create-domain', '--domain-name', 'studio', '--auth-mode', 'IAM', '--default-user-settings', `ExecutionRole=${role}`, '--vpc-id', 'vpc-0abc', '--subnet-ids', 'subnet-0a']);
+    const vpcId = (await cli.run(['ec2', 'create-vpc', '--cidr-block', '10.0.0.0/16'])).json.Vpc.VpcId;
+    const subnetId = (await cli.run(['ec2', 'create-subnet', '--vpc-id', vpcId, '--cidr-block', '10.0.1.0/24'])).json.Subnet.SubnetId;
+    const domain = await cli.run(['sagemaker', 'create-domain', '--domain-name', 'studio', '--auth-mode', 'IAM', '--default-user-settings', `ExecutionRole=${role}`, '--vpc-id', vpcId, '--subnet-ids', subnetId]);
     expect(domain.status, domain.stderr).toBe(0);
     expect((await cli.run(['sagemaker', 'describe-domain', '--domain-id', domain.json.DomainId])).json.AppNetworkAccessType).toBe('PublicInternetOnly');
     expect((await cli.run(['sagemaker', 'update-domain', '--domain-id', domain.json.DomainId, '--app-network-access-type', 'VpcOnly'])).status).toBe(0);

@@ -2,18 +2,13 @@
 import type { RequestContext } from '../../core/context.ts';
 import { ec2Error, invalidParameterValue, missing, type ResourceKind } from './errors.ts';
 import type { Ec2State, Tag } from './state.ts';
-import { createDefaultVpc } from './vpc-defaults.ts';
+import { seededEc2State } from './network-lookup.ts';
 
 export type Ctx = RequestContext<Ec2State>;
 
 /** This account's and region's EC2 state; a region's first use creates its default VPC, as AWS does for a new account. */
 export function ec2(ctx: Ctx): Ec2State {
-  const state = ctx.state();
-  if (!state.seeded) {
-    state.seeded = true;
-    createDefaultVpc(state, ctx.accountId, ctx.region);
-  }
-  return state;
+  return seededEc2State(ctx.state(), ctx.accountId, ctx.region);
 }
 
 /** The resource with this id, or AWS's NotFound (Malformed when the prefix is wrong). */

@@ -68,14 +68,16 @@ export function defaultKeyPolicy(accountId: string): string {
  * Brings a key up to `now`: a key whose deletion date passed is deleted (with its aliases), and
  * due automatic rotation happens. Returns undefined when the key no longer exists.
  */
-export function refreshKey(state: KmsState, key: KmsKey, now: Date): KmsKey | undefined {
+export function refreshKey(state: KmsState, key: KmsKey, now: Date, changed: () => void = () => {}): KmsKey | undefined {
   if (key.keyState === 'PendingDeletion' && key.deletionDate && key.deletionDate.getTime() <= now.getTime()) {
     state.keys.delete(key.keyId);
     for (const [name, alias] of state.aliases) if (alias.targetKeyId === key.keyId) state.aliases.delete(name);
+    changed();
     return undefined;
   }
   const next = key.rotation.nextRotationDate;
   if (key.rotation.enabled && key.keyState === 'Enabled' && next && next.getTime() <= now.getTime()) {
+    changed();
     key.materials.push(newMaterial(next, { type: 'AUTOMATIC' }));
     // One rotation however long the key sat idle; the schedule keeps its rhythm from the due date.
     const period = key.rotation.periodInDays * DAY_MS;
@@ -86,9 +88,12 @@ export function refreshKey(state: KmsState, key: KmsKey, now: Date): KmsKey | un
   return key;
 }
 
-/** Refreshes every key of a state (for List operations). */
-export function refreshAll(state: KmsState, now: Date): void {
-  for (const key of [...state.keys.values()]) refreshKey(state, key, now);
+/**
+ * Refreshes every key of a state (for List operations). What time changed is persisted even when
+ * the call only reads (ctx.stateChanged), so a restart does not bring a deleted key back.
+ */
+export function refreshAll(ctx: RequestContext, state: KmsState): void {
+  for (const key of [...state.keys.values()]) refreshKey(state, key, ctx.now, () => ctx.stateChanged());
 }
 
 // ── key references ──────────────────────────────────────────────────────────────────────────────
@@ -122,7 +127,7 @@ export function aliasNotFound(arn: string): AwsServiceError {
 
 function findKey(ctx: RequestContext, state: KmsState | undefined, keyId: string, arnForError: string): ResolvedKey {
   const found = state?.keys.get(keyId);
-  const key = state && found && refreshKey(state, found, ctx.now);
+  const key = state && found && refreshKey(state, found, ctx.now, () => ctx.stateChanged());
   if (!key || !state) throw keyDoesNotExist(arnForError);
   return { key, state };
 }
@@ -133,9 +138,13 @@ function findByAlias(ctx: RequestContext, accountId: string, aliasName: string):
   if (!state) throw aliasNotFound(aliasArn(ctx.region, accountId, aliasName));
   let alias = state.aliases.get(aliasName);
   // Another account's AWS managed keys are never usable from here, so they are not created for it.
-  if (!alias && own && AWS_MANAGED_KEYS[aliasName]) alias = materializeAwsManagedKey(state, aliasName, accountId, ctx.region, ctx.now, (now) => newMaterial(now));
+  if (!alias && own && AWS_MANAGED_KEYS[aliasName]) {
+    // AWS creates its managed key on first use, a DescribeKey included: that is a change to keep.
+    alias = materializeAwsManagedKey(state, aliasName, accountId, ctx.region, ctx.now, (now) => newMaterial(now));
+    ctx.stateChanged();
+  }
   const key = alias && state.keys.get(alias.targetKeyId);
-  const live = key && refreshKey(state, key, ctx.now);
+  const live = key && refreshKey(state, key, ctx.now, () => ctx.stateChanged());
   if (!live) throw aliasNotFound(aliasArn(ctx.region, accountId, aliasName));
   return { key: live, state };
 }

@@ -15,8 +15,11 @@ export interface Grant {
 
 export interface ObjectEncryption {
   algorithm: 'AES256' | 'aws:kms' | 'aws:kms:dsse';
+  /** The KMS key's ARN (SSE-KMS). */
   kmsKeyId?: string;
   bucketKeyEnabled?: boolean;
+  /** The object's data key, encrypted by KMS under `kmsKeyId` (sse-kms.ts); absent when KMS is not emulated. */
+  encryptedDataKey?: Buffer;
 }
 
 export interface S3ObjectVersion {

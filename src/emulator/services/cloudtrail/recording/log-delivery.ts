@@ -11,19 +11,17 @@
  */
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import type { CloudTrailLogsDelivery } from '../../logs/cloudtrail-delivery.ts';
 import type { ServiceHost } from '../../service-host.ts';
 import { ownerGrant } from '../../s3/acl.ts';
-import { etagOf, storeVersion } from '../../s3/object-write.ts';
+import { AwsServiceError } from '../../../core/errors.ts';
+import { etagOf, objectEncryption, storeVersion } from '../../s3/object-write.ts';
 import type { ObjectEncryption, S3State } from '../../s3/state.ts';
 import type { CloudTrailState, Trail } from '../state.ts';
 import { bucketOwnerFor } from './bucket-owner.ts';
 
 /** What a CloudWatch Logs emulation offers CloudTrail (its attachment's `cloudTrailDelivery`). */
-export interface LogsDelivery {
-  hasLogGroup(accountId: string, region: string, logGroupName: string): boolean;
-  /** Appends events to a stream (created when missing); throws with a reason when it cannot. */
-  putLogEvents(accountId: string, region: string, logGroupName: string, logStreamName: string, events: readonly { timestamp: number; message: string }[]): void;
-}
+export type LogsDelivery = CloudTrailLogsDelivery;
 
 export function logsDelivery(host: ServiceHost): LogsDelivery | undefined {
   return host.attachmentOf<{ cloudTrailDelivery?: LogsDelivery }>('logs')?.cloudTrailDelivery;
@@ -125,11 +123,18 @@ export class LogDelivery {
       return;
     }
     const body = gzipSync(Buffer.from(`{"Records":[${records.map((r) => r.json).join(',')}]}`));
-    const encryption: ObjectEncryption = trail.kmsKeyId
-      ? { algorithm: 'aws:kms', kmsKeyId: trail.kmsKeyId, bucketKeyEnabled: false }
-      : { algorithm: bucket.encryption.algorithm, kmsKeyId: bucket.encryption.kmsKeyId, bucketKeyEnabled: bucket.encryption.bucketKeyEnabled };
+    const key = logFileKey(trail.s3KeyPrefix, trail.accountId, region, now);
+    let encryption: ObjectEncryption;
+    try {
+      // SSE-KMS with the trail's key (else the bucket's default encryption), through the emulated KMS.
+      encryption = this.host.runAs(trail.accountId, bucket.region, 'DeliverLogFile', (ctx) => objectEncryption(ctx, bucket, key, trail.kmsKeyId ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: trail.kmsKeyId } : {}));
+    } catch (error) {
+      trail.status.latestDeliveryError = error instanceof AwsServiceError ? error.code : String(error);
+      this.lastError = `${trail.arn}: ${(error as Error).message}`;
+      return;
+    }
     storeVersion(bucket, {
-      key: logFileKey(trail.s3KeyPrefix, trail.accountId, region, now),
+      key,
       deleteMarker: false,
       body,
       etag: etagOf(body),
@@ -138,7 +143,7 @@ export class LogDelivery {
       contentEncoding: 'gzip',
       metadata: {},
       storageClass: 'STANDARD',
-      encryption: encryption.algorithm === 'AES256' ? { algorithm: 'AES256' } : encryption,
+      encryption,
       tags: [],
       acl: [ownerGrant(bucket.owner)],
       owner: bucket.owner,
