@@ -5,7 +5,7 @@
 import { rootPrincipal } from './auth/principal.ts';
 import { type EmulatorOptions, resolveOptions, type ResolvedOptions } from './config.ts';
 import type { EventPublisher } from './core/events.ts';
-import { accessKeyId as newAccessKeyId, secretAccessKey as newSecret } from './core/ids.ts';
+import { accessKeyId as newAccessKeyId, randomAccountId, secretAccessKey as newSecret } from './core/ids.ts';
 import type { MetricSink } from './core/metrics.ts';
 import type { AuthorizeHook, RecordHook } from './pipeline/hooks.ts';
 import { InternalBus } from './pipeline/internal-bus.ts';
@@ -201,10 +201,7 @@ export class Emulator {
   }
 
   private unusedAccountId(): string {
-    for (;;) {
-      const id = String(Math.floor(100_000_000_000 + Math.random() * 899_999_999_999));
-      if (!this.world.hasAccount(id)) return id;
-    }
+    return randomAccountId((id) => this.world.hasAccount(id));
   }
 
   status(): Record<string, unknown> {

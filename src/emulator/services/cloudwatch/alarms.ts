@@ -3,6 +3,7 @@
  * DeleteAlarms, SetAlarmState (composite alarms: composite-alarms.ts; actions: alarm-actions.ts;
  * history: alarm-history.ts). Alarms are evaluated (alarm-evaluation.ts) before they are described.
  */
+import { arnIn } from '../../core/arn.ts';
 import type * as CW from '@aws-sdk/client-cloudwatch';
 import type { RequestContext } from '../../core/context.ts';
 import { ProblemList } from '../../core/validation.ts';
@@ -25,7 +26,7 @@ const TREAT_MISSING = ['breaching', 'notBreaching', 'ignore', 'missing'];
 export const STATES = ['OK', 'ALARM', 'INSUFFICIENT_DATA'];
 
 export function alarmArn(ctx: Ctx, name: string): string {
-  return `arn:aws:cloudwatch:${ctx.region}:${ctx.accountId}:alarm:${name}`;
+  return arnIn(ctx, 'cloudwatch', `alarm:${name}`);
 }
 
 export function commonProblems(input: { AlarmName?: string; AlarmDescription?: string; Tags?: CW.Tag[] }): ProblemList {

@@ -4,6 +4,8 @@
  * alias name, alias ARN), key-state rules, and the lazy housekeeping that makes time pass
  * (deleting keys whose waiting period ended, rotating key material when rotation is due).
  */
+import { pageByToken } from '../../core/next-token.ts';
+import { formatArn } from '../../core/arn.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Principal } from '../../auth/principal.ts';
 import type { RequestContext } from '../../core/context.ts';
@@ -38,11 +40,11 @@ export function foreignKmsState(ctx: RequestContext, accountId: string): KmsStat
 export { createKmsState };
 
 export function keyArn(region: string, accountId: string, keyId: string): string {
-  return `arn:aws:kms:${region}:${accountId}:key/${keyId}`;
+  return formatArn('kms', region, accountId, `key/${keyId}`);
 }
 
 export function aliasArn(region: string, accountId: string, aliasName: string): string {
-  return `arn:aws:kms:${region}:${accountId}:${aliasName}`;
+  return formatArn('kms', region, accountId, aliasName);
 }
 
 export function newKeyId(): string {
@@ -252,16 +254,11 @@ export function keyMetadata(key: KmsKey) {
 // ── paging: Limit / Marker / NextMarker / Truncated ─────────────────────────────────────────────
 
 export function page<T>(items: readonly T[], marker: string | undefined, limit: number | undefined, defaultLimit: number): { items: T[]; NextMarker?: string; Truncated: boolean } {
-  let start = 0;
-  if (marker !== undefined) {
-    const text = Buffer.from(marker, 'base64url').toString('utf8');
-    start = /^\d{1,9}$/.test(text) ? Number(text) : Number.NaN;
-    if (!Number.isInteger(start) || Buffer.from(text).toString('base64url') !== marker) {
-      throw kmsError('InvalidMarkerException', `The marker ${marker} is not one this operation returned; pass the NextMarker of the previous response unchanged.`);
-    }
-  }
-  const size = limit ?? defaultLimit;
-  const slice = items.slice(start, start + size);
-  const next = start + size;
-  return next < items.length ? { items: slice, NextMarker: Buffer.from(String(next)).toString('base64url'), Truncated: true } : { items: slice, Truncated: false };
+  const { items: slice, nextToken } = pageByToken(items, {
+    nextToken: marker,
+    maxResults: limit,
+    defaultMaxResults: defaultLimit,
+    invalidToken: (_, token) => kmsError('InvalidMarkerException', `The marker ${token} is not one this operation returned; pass the NextMarker of the previous response unchanged.`),
+  });
+  return nextToken ? { items: slice, NextMarker: nextToken, Truncated: true } : { items: slice, Truncated: false };
 }

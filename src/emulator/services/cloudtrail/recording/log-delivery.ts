@@ -9,12 +9,12 @@
  * Outcomes land in the trail's status (GetTrailStatus: LatestDeliveryTime / LatestDeliveryError,
  * LatestCloudWatchLogsDeliveryTime / …Error), as AWS reports failed deliveries there.
  */
-import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { CloudTrailLogsDelivery } from '../../logs/cloudtrail-delivery.ts';
 import type { ServiceHost } from '../../service-host.ts';
 import { ownerGrant } from '../../s3/acl.ts';
 import { AwsServiceError } from '../../../core/errors.ts';
+import { MIXED_ALPHANUMERIC, randomChars } from '../../../core/ids.ts';
 import { etagOf, objectEncryption, storeVersion } from '../../s3/object-write.ts';
 import type { ObjectEncryption, S3State } from '../../s3/state.ts';
 import type { CloudTrailState, Trail } from '../state.ts';
@@ -35,14 +35,6 @@ interface PendingTrail {
   readonly byRegion: Map<string, { time: number; json: string }[]>;
 }
 
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
-function suffix(): string {
-  const bytes = randomBytes(16);
-  let out = '';
-  for (const b of bytes) out += ALNUM[b % ALNUM.length];
-  return out;
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -51,7 +43,7 @@ export function logFileKey(prefix: string | undefined, accountId: string, region
   const m = pad(at.getUTCMonth() + 1);
   const d = pad(at.getUTCDate());
   const stamp = `${y}${m}${d}T${pad(at.getUTCHours())}${pad(at.getUTCMinutes())}Z`;
-  return `${prefix ? `${prefix}/` : ''}AWSLogs/${accountId}/CloudTrail/${region}/${y}/${m}/${d}/${accountId}_CloudTrail_${region}_${stamp}_${suffix()}.json.gz`;
+  return `${prefix ? `${prefix}/` : ''}AWSLogs/${accountId}/CloudTrail/${region}/${y}/${m}/${d}/${accountId}_CloudTrail_${region}_${stamp}_${randomChars(16, MIXED_ALPHANUMERIC)}.json.gz`;
 }
 
 export class LogDelivery {
