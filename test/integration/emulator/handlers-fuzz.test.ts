@@ -50,7 +50,8 @@ function structure(shape: StructureShape, depth: number): fc.Arbitrary<Record<st
   for (const m of shape.members) {
     // A ContentLength that disagrees with the body makes the request stall (edge.test.ts covers that).
     if (m.name === 'ContentLength') continue;
-    members[m.name] = valueFor(m.shape, depth + 1);
+    // An empty path label (Key: '') turns the call into another operation (PUT /bucket/ is CreateBucket).
+    members[m.name] = m.traits.httpLabel ? strings.filter((v) => v !== '') : valueFor(m.shape, depth + 1);
     if (m.required) required.push(m.name);
   }
   return fc.record(members, { requiredKeys: required });
