@@ -27,6 +27,8 @@ interface SdkLikeError {
 /** Normalises anything thrown by an SDK call into `AwsErrorInfo`. */
 export function toAwsErrorInfo(error: unknown, operation?: string): AwsErrorInfo {
   if (isAwsErrorInfo(error)) return { ...error, operation: error.operation ?? operation };
+  const carried = (error as { info?: unknown } | undefined)?.info;
+  if (error instanceof Error && isAwsErrorInfo(carried)) return { ...carried, operation: carried.operation ?? operation };
   const e = (error ?? {}) as SdkLikeError;
   const network = networkCode(error);
   const httpStatus = e.$metadata?.httpStatusCode ?? e.$response?.statusCode;

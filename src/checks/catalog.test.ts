@@ -29,7 +29,7 @@ for (const file of checkFiles) {
 }
 
 /** Paths every resource-scoped check may read without declaring them: identities, and existence (tested generically). */
-const identityPaths = [/^cloudtrail\.trails\.value\[\]\.(name|arn)$/, /^account\.(id|region|partition)$/, /^collectedAt$/, /^s3\.buckets\[\]\.(name|arn)$/, /^s3\.buckets\[\]\.exists(\.|$)/, /^s3$/, /^s3\.buckets$/];
+const identityPaths = [/^lab\.answers\[\]\.prompt$/, /^cloudtrail\.trails\.value\[\]\.(name|arn)$/, /^account\.(id|region|partition)$/, /^collectedAt$/, /^s3\.buckets\[\]\.(name|arn)$/, /^s3\.buckets\[\]\.exists(\.|$)/, /^s3$/, /^s3\.buckets$/];
 
 function recordReads(inventory: Inventory, check: AnyCheck, params: unknown): { findings: Finding[]; paths: Set<string> } {
   const paths = new Set<string>();

@@ -3,6 +3,8 @@
  * `src/checks/<service>/` (with `<id>.fixtures.ts` beside it) and one line here; the catalog test
  * fails when a file is not listed.
  */
+import labAnswerCorrect from './lab/lab-answer-correct.ts';
+import labProbeOutcome from './lab/lab-probe-outcome.ts';
 import s3AccountBlockPublicAccess from './s3/s3-account-block-public-access.ts';
 import s3BucketAccessLogging from './s3/s3-bucket-access-logging.ts';
 import s3BucketAclsDisabled from './s3/s3-bucket-acls-disabled.ts';
@@ -30,6 +32,8 @@ export const checks: readonly AnyCheck[] = [
   s3BucketAccessLogging,
   s3BucketObjectWriteEventsLogged,
   s3BucketObjectReadEventsLogged,
+  labAnswerCorrect,
+  labProbeOutcome,
 ];
 
 const byId = new Map(checks.map((c) => [c.id, c]));

@@ -6,7 +6,7 @@ export const checkMetadataSchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)+$/, 'check ids are kebab-case and start with the service, e.g. s3-bucket-versioning'),
   title: z.string().min(15).max(120),
   service: z.string().regex(/^[a-z0-9-]+$/),
-  resourceType: z.string().regex(/^AWS::[A-Za-z0-9]*::[A-Za-z0-9]*$/, 'a CloudFormation-style type such as AWS::S3::Bucket'),
+  resourceType: z.string().regex(/^(AWS|MLSEC)::[A-Za-z0-9]*::[A-Za-z0-9]*$/, 'a CloudFormation-style type such as AWS::S3::Bucket (MLSEC::Lab::… for lab evidence)'),
   severity: z.enum(['critical', 'high', 'medium', 'low', 'informational']),
   risk: z.string().min(60, 'explain the risk to the learner in a sentence or two'),
   securityHub: z.array(z.string().regex(/^[A-Za-z0-9]+\.\d+$/, 'Security Hub control ids look like S3.8')),
