@@ -4,7 +4,7 @@
  */
 export type { AwsCredentials, AwsCredentialsProvider, GuardPolicy, Target, TargetDescription, TargetKind } from './target.ts';
 export { TargetConfigError, targetKinds } from './target.ts';
-export { targetSettingsFromEnv, isRealAwsEndpoint, type TargetSettings } from './target-settings.ts';
+export { targetSettingsFromEnv, isRealAwsEndpoint, learnerEnvironmentFor, type TargetSettings } from './target-settings.ts';
 export { openTarget } from './open-target.ts';
 export { createAwsClients, isTargetUnreachable, type AwsClients, type ClientOptions } from './clients.ts';
 export { checkSandbox, SandboxRefusedError, type CallerIdentity } from './sandbox-guard.ts';

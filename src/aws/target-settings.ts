@@ -118,3 +118,20 @@ export function isRealAwsEndpoint(endpoint: string): boolean {
   const host = new URL(endpoint).hostname.toLowerCase();
   return /(^|\.)amazonaws\.com(\.cn)?$/.test(host) || /(^|\.)api\.aws$/.test(host);
 }
+
+/**
+ * The shell variables that point the AWS CLI at the learner's environment, derived from settings
+ * alone (no emulator is started for this). Real-account targets print no credentials: the AWS CLI
+ * finds them in the same default chain mlsec-sim uses.
+ */
+export function learnerEnvironmentFor(settings: TargetSettings): Record<string, string> {
+  const vars: Record<string, string> = {};
+  if (settings.kind !== 'aws' || settings.endpoint) vars.AWS_ENDPOINT_URL = settings.endpoint!;
+  vars.AWS_REGION = settings.region;
+  vars.AWS_DEFAULT_REGION = settings.region;
+  if (settings.kind !== 'aws') {
+    vars.AWS_ACCESS_KEY_ID = settings.localCredentials.accessKeyId;
+    vars.AWS_SECRET_ACCESS_KEY = settings.localCredentials.secretAccessKey;
+  }
+  return vars;
+}
