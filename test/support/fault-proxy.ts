@@ -24,7 +24,7 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
-export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
+export async function startFaultProxy(upstream: string, options: { port?: number } = {}): Promise<FaultProxy> {
   const target = new URL(upstream);
   const faults: Fault[] = [];
   const seen: FaultProxy['seen'] = [];
@@ -57,7 +57,10 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       forward.end(body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,

@@ -1,0 +1,213 @@
+/**
+ * Lab sessions end to end on a real AWS-compatible server (moto_server), a real SQLite file and the
+ * real session service: restarts lose nothing, teardown deletes exactly what the run created, a
+ * target that disappears mid-provisioning leaves a recoverable failure with teardown pending, an
+ * interrupted process is recovered, and expired sessions are torn down.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateBucketCommand, HeadBucketCommand, PutBucketTaggingCommand } from '@aws-sdk/client-s3';
+import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, ListAliasesCommand } from '@aws-sdk/client-kms';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createAwsClients, openTarget, targetSettingsFromEnv, type AwsClients } from '../../src/aws/index.ts';
+import { openDatabase, type SqlClient } from '../../src/db/index.ts';
+import { findLab, LabSessionService, SessionBusyError, SessionError, sqlSessionStore, type LoadedLab } from '../../src/labs/index.ts';
+import { listRunResources } from '../../src/labs/runner.ts';
+import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
+import { announceMotoSkip, motoAvailable, motoEnv, startMoto, type MotoServer } from '../support/moto.ts';
+
+announceMotoSkip('lab sessions against moto_server');
+
+const labId = 'exposed-training-data-bucket';
+
+describe.skipIf(!motoAvailable)('lab sessions (moto_server, SQLite file)', () => {
+  let moto: MotoServer;
+  let lab: LoadedLab;
+  let dir: string;
+  const open: { db: SqlClient; service: LabSessionService }[] = [];
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    lab = await findLab(labId);
+  });
+  afterAll(async () => {
+    await moto?.stop();
+  });
+  afterEach(async () => {
+    for (const { db, service } of open.splice(0)) {
+      await service.close();
+      await db.close();
+    }
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function newService(endpoint = moto.endpoint, file?: string, owner = 'local') {
+    dir ??= mkdtempSync(join(tmpdir(), 'mlsec-sessions-'));
+    const db = await openDatabase({ file: file ?? join(dir, 'mlsec.db') });
+    const service = new LabSessionService({ store: sqlSessionStore(db), loadLab: async () => lab, openTarget: () => openTarget(targetSettingsFromEnv(motoEnv(endpoint))), owner });
+    open.push({ db, service });
+    return { db, service };
+  }
+
+  async function localClients(endpoint = moto.endpoint): Promise<AwsClients> {
+    return createAwsClients(await openTarget(targetSettingsFromEnv(motoEnv(endpoint))));
+  }
+
+  it('survives a restart: a new process continues the session where the learner was', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'mlsec-sessions-'));
+    const file = join(dir, 'mlsec.db');
+    const first = await newService(moto.endpoint, file);
+    const started = await first.service.start(labId);
+    expect(started.state).toBe('ready');
+    await first.service.send(started.id, { type: 'learner.hint', taskId: 'require-tls' });
+    await first.service.send(started.id, { type: 'learner.check' });
+    await first.service.close();
+    await first.db.close();
+    open.length = 0;
+
+    const second = await newService(moto.endpoint, file);
+    const current = await second.service.current();
+    expect(current?.id).toBe(started.id);
+    expect(current?.state).toBe('ready');
+    expect(current?.context.hints).toEqual({ 'require-tls': 1 });
+    expect(current?.context.lastGrade?.tasks.map((t) => t.status)).toEqual(['fail', 'fail', 'fail', 'fail', 'fail']);
+    const solved = await second.service.send(started.id, { type: 'learner.solve' });
+    expect(solved.state).toBe('passed');
+    const done = await second.service.send(started.id, { type: 'learner.teardown' });
+    expect(done.state).toBe('done');
+    expect(done.active).toBe(false);
+    const events = (await second.service.store.events(started.id)).map((e) => e.type);
+    expect(events).toEqual(['created', 'learner.start', 'learner.hint', 'learner.check', 'learner.solve', 'learner.teardown']);
+  });
+
+  it('tears down only what the run created: other buckets, keys and aliases survive', async () => {
+    const local = await localClients();
+    const s3 = await local.client('s3');
+    const kms = await local.client('kms');
+    await s3.send(new CreateBucketCommand({ Bucket: 'someone-elses-training-data' }));
+    await s3.send(new CreateBucketCommand({ Bucket: 'mlsec-otherrun-fraud-training-data' }));
+    await s3.send(new PutBucketTaggingCommand({ Bucket: 'mlsec-otherrun-fraud-training-data', Tagging: { TagSet: [{ Key: 'mlsec:lab', Value: labId }, { Key: 'mlsec:run', Value: 'otherrun' }] } }));
+    const otherKey = (await kms.send(new CreateKeyCommand({ Tags: [{ TagKey: 'mlsec:lab', TagValue: labId }, { TagKey: 'mlsec:run', TagValue: 'otherrun' }] }))).KeyMetadata!.KeyId!;
+    const untaggedKey = (await kms.send(new CreateKeyCommand({ Description: 'not a lab key' }))).KeyMetadata!.KeyId!;
+    await kms.send(new CreateAliasCommand({ AliasName: 'alias/mlsec-otherrun-fraud-ml-data', TargetKeyId: otherKey }));
+
+    const { service } = await newService();
+    const session = await service.start(labId);
+    // The learner creates a resource of their own in the lab's namespace; it goes too.
+    await s3.send(new CreateBucketCommand({ Bucket: `mlsec-${session.runId}-access-logs` }));
+    const done = await service.send(session.id, { type: 'learner.teardown' });
+    expect(done.state).toBe('done');
+    expect(done.context.lastTeardown!.deleted.map((r) => r.id)).toEqual(
+      expect.arrayContaining([`mlsec-${session.runId}-fraud-training-data`, `mlsec-${session.runId}-access-logs`, `alias/mlsec-${session.runId}-fraud-ml-data`]),
+    );
+
+    for (const bucket of ['someone-elses-training-data', 'mlsec-otherrun-fraud-training-data']) await s3.send(new HeadBucketCommand({ Bucket: bucket }));
+    for (const key of [otherKey, untaggedKey]) expect((await kms.send(new DescribeKeyCommand({ KeyId: key }))).KeyMetadata!.KeyState).toBe('Enabled');
+    const aliases = ((await kms.send(new ListAliasesCommand({}))).Aliases ?? []).map((a) => a.AliasName);
+    expect(aliases).toContain('alias/mlsec-otherrun-fraud-ml-data');
+    expect(aliases).not.toContain(`alias/mlsec-${session.runId}-fraud-ml-data`);
+    expect(await listRunResources({ lab: lab.definition, aws: local, target: await service.target() }, session.runId)).toEqual([]);
+    local.destroy();
+  });
+
+  it('leaves a recoverable failure with teardown pending when the target disappears mid-provisioning', async () => {
+    // A proxy that vanishes (like a stopped emulator) in front of moto, so what was created before
+    // it vanished is still there to be torn down once it is back.
+    const proxy = await startFaultProxy(moto.endpoint);
+    const port = Number(new URL(proxy.endpoint).port);
+    const { service } = await newService(proxy.endpoint);
+    let closed: Promise<void> | undefined;
+    const failed = await service.start(labId, (p) => {
+      if (p.step === 2 && !closed) closed = proxy.close();
+    });
+    await closed;
+    expect(failed.state).toBe('failed');
+    expect(failed.context.failure).toMatchObject({ phase: 'provisioning', teardownPending: true });
+    expect(failed.context.failure!.message).toMatch(/Setup step 2\/4 \(Create the training-data bucket\) failed: ECONNREFUSED|connection|Nothing is listening/i);
+    expect(failed.context.facts.teamKeyAlias).toBe(`alias/mlsec-${failed.runId}-fraud-ml-data`);
+    await expect(service.send(failed.id, { type: 'learner.check' })).rejects.toThrow(/provisioning failed .*retry.*teardown/);
+
+    // While the target is still away, teardown fails too — and stays pending.
+    const stillDown = await service.send(failed.id, { type: 'learner.teardown' });
+    expect(stillDown.state).toBe('failed');
+    expect(stillDown.context.failure).toMatchObject({ phase: 'teardown', teardownPending: true });
+
+    const back = await startFaultProxy(moto.endpoint, { port });
+    try {
+      const done = await service.send(failed.id, { type: 'learner.retry' });
+      expect(done.state).toBe('done');
+      expect(done.context.lastTeardown!.deleted.map((r) => r.type).sort()).toEqual(['kms:alias', 'kms:key']);
+    } finally {
+      await back.close();
+    }
+  });
+
+  it('stops moto mid-provisioning: the session fails recoverably, and teardown completes once moto is back', async () => {
+    const own = await startMoto();
+    const port = own.port;
+    const { service } = await newService(own.endpoint);
+    let stopped: Promise<void> | undefined;
+    const failed = await service.start(labId, (p) => {
+      if (p.step === 3 && !stopped) stopped = own.stop();
+    });
+    await stopped;
+    expect(failed.state).toBe('failed');
+    expect(failed.context.failure).toMatchObject({ phase: 'provisioning', teardownPending: true });
+    const again = await startMoto({ port });
+    try {
+      const done = await service.send(failed.id, { type: 'learner.teardown' });
+      expect(done.state).toBe('done');
+    } finally {
+      await again.stop();
+    }
+  });
+
+  it('recovers a session whose process died mid-step, and refuses one a live process is working on', async () => {
+    const { service } = await newService();
+    const session = await service.start(labId);
+    const deadPid = await new Promise<number>((resolve) => {
+      const child = spawn(process.execPath, ['-e', '']);
+      child.on('exit', () => resolve(child.pid!));
+    });
+    await service.store.update({ ...session, state: 'provisioning', lease: { pid: deadPid, host: hostname(), token: 'x', heartbeatAt: new Date().toISOString() } }, session.version);
+    const recovered = await service.send(session.id, { type: 'learner.teardown' });
+    expect(recovered.state).toBe('done');
+    expect((await service.store.events(session.id)).map((e) => e.type)).toContain('recovered');
+
+    const other = await service.start(labId);
+    const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    try {
+      await service.store.update({ ...other, lease: { pid: sleeper.pid!, host: hostname(), token: 'y', heartbeatAt: new Date().toISOString() } }, other.version);
+      await expect(service.send(other.id, { type: 'learner.check' })).rejects.toBeInstanceOf(SessionBusyError);
+    } finally {
+      sleeper.kill();
+    }
+    await new Promise((r) => sleeper.once('exit', r));
+    expect((await service.send(other.id, { type: 'learner.teardown' })).state).toBe('done');
+  });
+
+  it('tears down sessions past their time limit', async () => {
+    const { service } = await newService();
+    const session = await service.start(labId);
+    const current = (await service.store.get(session.id))!;
+    const past = new Date(Date.now() - 60_000).toISOString();
+    await service.store.update({ ...current, expiresAt: past, context: { ...current.context, expiresAt: past } }, current.version);
+    const swept = await service.sweep();
+    expect(swept).toEqual([{ id: session.id, reason: 'time-limit', outcome: 'done' }]);
+    const after = await service.get(session.id);
+    expect(after.context.endReason).toBe('time-limit');
+  });
+
+  it('refuses a second session of the same lab, other owners’ sessions, and a changed target', async () => {
+    const { service } = await newService();
+    const session = await service.start(labId);
+    await expect(service.start(labId)).rejects.toThrow(/already have a session/);
+    const stranger = await newService(moto.endpoint, join(dir, 'mlsec.db'), 'someone-else');
+    await expect(stranger.service.get(session.id)).rejects.toBeInstanceOf(SessionError);
+    const elsewhere = await newService('http://127.0.0.1:9', join(dir, 'mlsec.db'));
+    await expect(elsewhere.service.send(session.id, { type: 'learner.check' })).rejects.toThrow(/runs on AWS-compatible endpoint at .* but this environment points at/);
+    expect((await service.send(session.id, { type: 'learner.teardown' })).state).toBe('done');
+  });
+});
