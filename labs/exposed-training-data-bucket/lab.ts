@@ -160,7 +160,8 @@ export default defineLab({
       hints: {
         nudge: 'Block Public Access exists at two levels. You have dealt with one bucket; there is a setting that covers every bucket in the account.',
         where: 'It lives in the S3 Control API (account-level PutPublicAccessBlock), which takes your account id rather than a bucket name. STS GetCallerIdentity tells you the account id.',
-        command: 'aws s3control put-public-access-block --account-id {{accountId}} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true',
+        command:
+          'aws s3control put-public-access-block --account-id {{accountId}} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true\n# The AWS CLI sends S3 Control requests to a host name that starts with the account id ({{accountId}}.127.0.0.1 for a local emulator),\n# which does not resolve. Use the lab terminal, or map {{accountId}}.localhost to 127.0.0.1 in /etc/hosts and use localhost in AWS_ENDPOINT_URL.',
       },
     },
     {
@@ -179,7 +180,7 @@ export default defineLab({
     {
       id: 'encrypt-with-team-key',
       title: 'Encrypt with the team’s key',
-      goal: 'New objects in the bucket are encrypted by default with SSE-KMS using the fraud team’s customer managed key (its alias is in the environment list).',
+      goal: 'New objects in the bucket are encrypted by default with SSE-KMS using the fraud team’s customer managed key (its alias is listed under Resources by `npm run lab -- status`).',
       why: 'With the team’s own key, its key policy decides who can decrypt the data, every decryption is logged against that key in CloudTrail, and disabling the key cuts access in one move. SSE-S3 and the AWS managed key give none of that.',
       checks: [{ check: 's3-bucket-default-encryption-kms', resource: 'trainingBucket', params: { key: '{{teamKey}}' } }],
       hints: {

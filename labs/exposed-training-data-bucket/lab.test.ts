@@ -1,0 +1,25 @@
+/**
+ * The first lab's selftest on every target available here: setup → every task fails as designed →
+ * each near-miss still fails → the reference solution passes → teardown → nothing left.
+ */
+import { describe, expect, it } from 'vitest';
+import { openTarget, targetSettingsFromEnv } from '../../src/aws/index.ts';
+import { findLab, selftestLab } from '../../src/labs/index.ts';
+import { announceMotoSkip, motoAvailable, motoEnv, startMoto } from '../../test/support/moto.ts';
+
+const lab = await findLab('exposed-training-data-bucket');
+
+announceMotoSkip('exposed-training-data-bucket selftest on moto_server');
+
+describe.skipIf(!motoAvailable)('exposed-training-data-bucket on moto_server', () => {
+  it('passes its selftest', async () => {
+    const moto = await startMoto();
+    try {
+      const report = await selftestLab(lab, { openTarget: () => openTarget(targetSettingsFromEnv(motoEnv(moto.endpoint))) });
+      expect(report.steps.filter((s) => !s.ok)).toEqual([]);
+      expect(report.steps.filter((s) => s.name.startsWith('near-miss'))).toHaveLength(lab.definition.nearMisses.length);
+    } finally {
+      await moto.stop();
+    }
+  });
+});
