@@ -78,7 +78,7 @@ describe('lab definition validation', () => {
       .replace("services: ['s3']", "services: ['s3', 'teleport']")
       .replace("resource: 'bucket' }],\n  hints", "resource: 'bucket', params: { x: 1 } }],\n  hints");
     const dir = writeLab('broken-lab', body);
-    const error = await loadLab(dir, root).catch((e: unknown) => e as LabDefinitionError);
+    const error = (await loadLab(dir, root).catch((e: unknown) => e)) as LabDefinitionError;
     expect(error.message).toMatch(/^mlsec-labs-[^/]+\/broken-lab\/lab\.ts is not a valid lab:/);
     const paths = error.issues.map((i) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['syllabus.0', 'services.1', 'tasks.0.checks.0.params']));
