@@ -29,12 +29,13 @@ import {
   type SessionRecord,
   type SessionView,
 } from '../labs/index.ts';
+import { availability } from '../labs/runner.ts';
 import { colourEnabled, duration, indent, painter, progressLine, shellQuote } from './output.ts';
 
 const usage = `Usage: npm run lab -- <command> [options]
 
 Commands
-  list                     the labs, with syllabus items and services (--json for scripts)
+  list                     the labs, with syllabus items and services (--check-target: can they run here?)
   start <lab-id>           build a lab environment and start a session
   status                   the current session: state, time left, resources, tasks (--all: every session)
   check                    grade your work; exit code 0 only when every check passes
@@ -68,6 +69,7 @@ function parse() {
       yes: { type: 'boolean', default: false },
       'no-color': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
+      'check-target': { type: 'boolean', default: false },
     },
   });
 }
@@ -165,15 +167,39 @@ function renderFinding(f: Finding, verbose: boolean): string {
 
 async function list(): Promise<void> {
   const labs = await loadLabs();
+  // With --check-target, ask the target whether each lab can run there (read-only probes).
+  const availabilityOf = new Map<string, { available: boolean; reasons: string[] }>();
+  if (parsed.values['check-target']) {
+    const s = await sessions();
+    const rt = { aws: await s.clients(), target: await s.target() };
+    for (const { definition } of labs) {
+      const report = await availability({ ...rt, lab: definition });
+      availabilityOf.set(definition.id, { available: report.available, reasons: report.missing.map((m) => `${m.need}: ${m.reason}`) });
+    }
+  }
   if (parsed.values.json) {
-    json(labs.map(({ definition: d }) => ({ id: d.id, title: d.title, syllabus: d.syllabus, services: d.services, difficulty: d.difficulty, estimatedMinutes: d.estimatedMinutes, summary: d.summary })));
+    json(
+      labs.map(({ definition: d }) => ({
+        id: d.id,
+        title: d.title,
+        syllabus: d.syllabus,
+        services: d.services,
+        difficulty: d.difficulty,
+        estimatedMinutes: d.estimatedMinutes,
+        summary: d.summary,
+        ...(availabilityOf.has(d.id) ? { available: availabilityOf.get(d.id)!.available, unavailableBecause: availabilityOf.get(d.id)!.reasons } : {}),
+      })),
+    );
     return;
   }
   if (labs.length === 0) return print('No labs found under labs/.');
   for (const { definition: d } of labs) {
-    print(`${out.paint(d.id, 'bold', 'cyan')}  ${d.title}`);
+    const a = availabilityOf.get(d.id);
+    const mark = a ? (a.available ? out.paint('  available here', 'green') : out.paint('  not available here', 'red')) : '';
+    print(`${out.paint(d.id, 'bold', 'cyan')}  ${d.title}${mark}`);
     print(`  ${d.difficulty}, about ${d.estimatedMinutes} min · syllabus ${d.syllabus.join(', ')} · ${d.services.join(', ')}`);
     print(indent(out.paint(d.summary, 'dim'), 2));
+    for (const reason of a?.reasons ?? []) print(indent(out.paint(reason, 'red'), 2));
   }
   print(out.paint(`\nStart one with: npm run lab -- start <lab-id>`, 'grey'));
 }

@@ -51,6 +51,12 @@ export async function preflight(rt: LabRuntime): Promise<PreflightResult> {
   return { identity, capabilities };
 }
 
+/** Whether a lab can run on the target, without throwing: for catalog pages and `list --check-target`. */
+export async function availability(rt: LabRuntime): Promise<CapabilityReport> {
+  await rt.aws.identity();
+  return probeCapabilities(rt.aws, { services: rt.lab.services, operations: rt.lab.operations });
+}
+
 export interface ProvisionResult {
   facts: Record<string, string>;
   undo: UndoRecord[];

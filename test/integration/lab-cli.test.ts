@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFixtureLab } from '../support/fixture-lab.ts';
 import { announceMotoSkip, motoAvailable, startMoto, type MotoServer } from '../support/moto.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -156,6 +157,19 @@ describe.skipIf(!motoAvailable)('lab CLI against moto_server', () => {
     expect(JSON.parse(asJson.stdout)).toMatchObject({ error: { name: 'SessionError' } });
   });
 
+  it('says which labs can run on the target, and why not', async () => {
+    const labsDir = join(dataDir, 'labs');
+    writeFixtureLab(labsDir, 'plain-s3', { operations: ['s3:GetBucketVersioning'] });
+    writeFixtureLab(labsDir, 'needs-monitoring', { services: ['s3', 'sagemaker'], operations: ['sagemaker:ListMonitoringSchedules'] });
+    const result = await lab('list', '--check-target', '--json');
+    const labs = JSON.parse((await run(['list', '--check-target', '--json'], { ...env, MLSEC_LABS_DIR: labsDir })).stdout) as { id: string; available: boolean; unavailableBecause: string[] }[];
+    expect(result.code).toBe(0);
+    expect(labs).toEqual([
+      expect.objectContaining({ id: 'needs-monitoring', available: false, unavailableBecause: [expect.stringMatching(/^sagemaker:ListMonitoringSchedules: ListMonitoringSchedules is not implemented there/)] }),
+      expect.objectContaining({ id: 'plain-s3', available: true, unavailableBecause: [] }),
+    ]);
+  });
+
   it('selftests the lab from the command line', async () => {
     const result = await lab('selftest', 'exposed-training-data-bucket', '--json');
     expect(result.code, result.stderr).toBe(0);
@@ -176,7 +190,7 @@ describe.skipIf(!motoAvailable)('lab CLI against moto_server', () => {
         expect(result.stderr, `stderr of lab ${args.join(' ')}`).not.toContain(value);
       }
     }
-    for (const file of readdirSync(dataDir)) {
+    for (const file of readdirSync(dataDir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name)) {
       const bytes = readFileSync(join(dataDir, file)).toString('latin1');
       expect(bytes, file).not.toContain(secret);
       expect(bytes, file).not.toContain(accessKey);

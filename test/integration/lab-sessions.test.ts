@@ -15,7 +15,10 @@ import { createAwsClients, openTarget, targetSettingsFromEnv, type AwsClients } 
 import { openDatabase, type SqlClient } from '../../src/db/index.ts';
 import { findLab, LabSessionService, SessionBusyError, SessionError, sqlSessionStore, type LoadedLab } from '../../src/labs/index.ts';
 import { listRunResources } from '../../src/labs/runner.ts';
-import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
+import { startFaultProxy } from '../support/fault-proxy.ts';
+import { writeFixtureLab } from '../support/fixture-lab.ts';
+import { loadLab } from '../../src/labs/catalog.ts';
+import { ListBucketsCommand } from '@aws-sdk/client-s3';
 import { announceMotoSkip, motoAvailable, motoEnv, startMoto, type MotoServer } from '../support/moto.ts';
 
 announceMotoSkip('lab sessions against moto_server');
@@ -198,6 +201,26 @@ describe.skipIf(!motoAvailable)('lab sessions (moto_server, SQLite file)', () =>
     expect(swept).toEqual([{ id: session.id, reason: 'time-limit', outcome: 'done' }]);
     const after = await service.get(session.id);
     expect(after.context.endReason).toBe('time-limit');
+  });
+
+  it('reports a lab the target cannot run as unavailable, with the reason, before creating anything', async () => {
+    dir ??= mkdtempSync(join(tmpdir(), 'mlsec-sessions-'));
+    const labsDir = join(dir, 'labs');
+    const needy = await loadLab(writeFixtureLab(labsDir, 'needs-lookup-events', { services: ['s3', 'cloudtrail'], operations: ['cloudtrail:LookupEvents', 's3:GetBucketVersioning'] }), labsDir);
+    const db = await openDatabase({ file: join(dir, 'needy.db') });
+    const service = new LabSessionService({ store: sqlSessionStore(db), loadLab: async () => needy, openTarget: () => openTarget(targetSettingsFromEnv(motoEnv(moto.endpoint))) });
+    open.push({ db, service });
+    const local = await localClients();
+    const before = ((await (await local.client('s3')).send(new ListBucketsCommand({}))).Buckets ?? []).length;
+    const session = await service.start('needs-lookup-events');
+    expect(session.state).toBe('failed');
+    expect(session.context.failure).toMatchObject({ phase: 'preflight', teardownPending: false, code: 'LabUnavailableError' });
+    expect(session.context.failure!.message).toMatch(/Lab needs-lookup-events cannot run on AWS-compatible endpoint at .*: cloudtrail:LookupEvents — LookupEvents is not implemented there.*Nothing was created\./);
+    const after = ((await (await local.client('s3')).send(new ListBucketsCommand({}))).Buckets ?? []).length;
+    expect(after).toBe(before);
+    const ended = await service.send(session.id, { type: 'learner.teardown' });
+    expect(ended).toMatchObject({ state: 'done', context: { endReason: 'nothing-created' } });
+    local.destroy();
   });
 
   it('refuses a second session of the same lab, other owners’ sessions, and a changed target', async () => {

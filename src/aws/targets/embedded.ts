@@ -30,12 +30,14 @@ export async function embeddedTarget(settings: TargetSettings, options: Embedded
   if (settings.embeddedMode === 'attach') {
     throw new TargetConfigError(`No embedded emulator answers at ${attachUrl}. Start one with \`npm run emulator\` (or \`npm start\`), or set MLSEC_EMBEDDED=auto to start one inside this command.`);
   }
-  const emulator = await startInProcess(options.port ?? 0);
+  // Falling back from `auto` serves the learner's own environment, so its state is kept in
+  // MLSEC_DATA_DIR like `npm run emulator` keeps it; `in-process` is a private, in-memory one.
+  const emulator = await startInProcess(options.port ?? 0, settings.embeddedMode === 'auto');
   const target = endpointTarget({ ...settings, endpoint: emulator.url }, { kind: 'embedded', label: `embedded emulator at ${emulator.url} (in this process)` });
   return { ...target, capabilityProbe: 'health', close: () => emulator.stop() };
 }
 
-async function startInProcess(port: number): Promise<RunningEmulator> {
+async function startInProcess(port: number, persist: boolean): Promise<RunningEmulator> {
   // A computed specifier keeps the emulator out of the static import graph of everything else.
   const specifier = new URL('../../emulator/index.ts', import.meta.url).href;
   let mod: Record<string, unknown>;
@@ -50,9 +52,11 @@ async function startInProcess(port: number): Promise<RunningEmulator> {
     }
     throw error;
   }
-  const start = mod.startEmulator as ((options: { port: number; host?: string }) => Promise<unknown>) | undefined;
+  const start = mod.startEmulator as ((options: Record<string, unknown>) => Promise<unknown>) | undefined;
   if (typeof start !== 'function') throw new TargetConfigError('src/emulator/index.ts does not export startEmulator({ port }).');
-  const handle = (await start({ port, host: '127.0.0.1' })) as { url?: string; port?: number; stop?: () => Promise<void>; close?: () => Promise<void> };
+  const fromEnv = typeof mod.optionsFromEnv === 'function' ? (mod.optionsFromEnv as (env: NodeJS.ProcessEnv) => Record<string, unknown>)(process.env) : {};
+  const options = persist ? { ...fromEnv, port, host: '127.0.0.1' } : { port, host: '127.0.0.1', log: () => {} };
+  const handle = (await start(options)) as { url?: string; port?: number; stop?: () => Promise<void>; close?: () => Promise<void> };
   const url = handle.url ?? `http://127.0.0.1:${handle.port}`;
   const stop = handle.stop ?? handle.close;
   return { url: url.replace(/\/$/, ''), stop: async () => void (await stop?.call(handle)) };
