@@ -10,8 +10,6 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { learnerEnvironmentFor, openTarget, SandboxRefusedError, TargetConfigError, targetSettingsFromEnv } from '../aws/index.ts';
-import { getCheck } from '../checks/catalog.ts';
-import type { Finding } from '../checks/types.ts';
 import { openDatabase, type SqlClient } from '../db/index.ts';
 import {
   findLab,
@@ -24,13 +22,12 @@ import {
   SessionError,
   sessionView,
   sqlSessionStore,
-  type LoadedLab,
   type Progress,
   type SessionRecord,
-  type SessionView,
 } from '../labs/index.ts';
 import { availability } from '../labs/runner.ts';
-import { colourEnabled, duration, indent, painter, progressLine, shellQuote } from './output.ts';
+import { renderFinding, renderView, statusMark } from './lab-render.ts';
+import { colourEnabled, indent, painter, progressLine, shellQuote } from './output.ts';
 
 const usage = `Usage: npm run lab -- <command> [options]
 
@@ -113,56 +110,6 @@ async function sweepQuietly(): Promise<void> {
   }
 }
 
-// ------------------------------------------------------------------------------------ rendering
-
-const statusMark = (status: string) =>
-  status === 'pass' ? out.paint('✓', 'green') : status === 'fail' ? out.paint('✗', 'red') : status === 'unknown' ? out.paint('?', 'yellow') : out.paint('·', 'grey');
-
-function renderView(view: SessionView, lab: LoadedLab): string {
-  const lines: string[] = [];
-  const stateColour = view.state === 'passed' ? 'green' : view.state === 'failed' ? 'red' : view.state === 'done' ? 'grey' : 'cyan';
-  lines.push(`${out.paint(view.labTitle, 'bold')}  ${out.paint(view.state, stateColour)}  ${out.paint(`(session ${view.id}, run ${view.runId})`, 'grey')}`);
-  lines.push(`  ${view.stateText}`);
-  lines.push(`  ${out.paint('Target', 'bold')}     ${view.target} · ${view.region}${view.accountId ? ` · account ${view.accountId}` : ''}`);
-  if (view.timeLeftMs !== undefined) lines.push(`  ${out.paint('Time left', 'bold')}  ${duration(view.timeLeftMs)}${view.expiresAt ? out.paint(` (until ${new Date(view.expiresAt).toLocaleTimeString()})`, 'grey') : ''}`);
-  if (view.failure) {
-    lines.push(`  ${out.paint('Failed', 'red')}     ${view.failure.phase}: ${view.failure.message}`);
-    lines.push(`             ${view.failure.teardownPending ? 'Resources may exist: `npm run lab -- retry` or `npm run lab -- teardown`.' : 'Nothing was created: `npm run lab -- retry` or `npm run lab -- teardown`.'}`);
-  }
-  if (view.lastError) lines.push(`  ${out.paint('Last error', 'yellow')} ${view.lastError}`);
-  if (view.state !== 'done') {
-    lines.push(`  ${out.paint('Resources', 'bold')}`);
-    const width = Math.max(...view.resources.map((r) => r.title.length));
-    for (const r of view.resources) lines.push(`    ${r.title.padEnd(width)}  ${out.paint(r.name, 'cyan')}`);
-  }
-  lines.push(`  ${out.paint('Tasks', 'bold')}${view.checksRun ? '' : out.paint('  (not checked yet: npm run lab -- check)', 'grey')}`);
-  view.tasks.forEach((t, i) => {
-    const hints = t.hintsRevealed ? out.paint(`  ${t.hintsRevealed}/3 hints`, 'grey') : '';
-    lines.push(`    ${statusMark(t.status)} ${i + 1}. ${t.title} ${out.paint(`[${t.id}]`, 'grey')}${hints}`);
-    if (t.status !== 'pass') lines.push(indent(out.paint(t.goal, 'dim'), 9));
-    for (const q of t.questions) lines.push(`         ${out.paint('?', 'blue')} ${q.prompt} ${out.paint(`[${q.id}]`, 'grey')} ${q.answer ? `answered: ${q.answer}` : out.paint('(npm run lab -- answer <id> <text>)', 'grey')}`);
-  });
-  if (view.assisted) lines.push(out.paint('  The reference solution was applied in this run (assisted).', 'yellow'));
-  void lab;
-  return lines.join('\n');
-}
-
-function renderFinding(f: Finding, verbose: boolean): string {
-  const check = getCheck(f.checkId);
-  const controls = check?.securityHub.length ? out.paint(` ${check.securityHub.join(', ')}`, 'grey') : '';
-  const lines = [`${statusMark(f.status)} ${check?.title ?? f.checkId}${controls} ${out.paint(`(${f.checkId})`, 'grey')}`, indent(f.summary, 2)];
-  for (const e of f.evidence) {
-    const value = typeof e.value === 'string' ? e.value : JSON.stringify(e.value);
-    lines.push(out.paint(`  seen: ${e.field} = ${value.length > 300 ? `${value.slice(0, 300)}…` : value}${e.expected ? ` (expected ${e.expected})` : ''}`, 'grey'));
-  }
-  if (f.status !== 'pass' && check) {
-    if (verbose) lines.push(indent(`${out.paint('risk:', 'bold')} ${check.risk}`, 2));
-    lines.push(indent(`${out.paint('fix:', 'bold')} ${check.remediation.text}`, 2));
-    if (verbose) lines.push(indent(out.paint(check.remediation.cli, 'cyan'), 4));
-  }
-  return lines.join('\n');
-}
-
 // ------------------------------------------------------------------------------------- commands
 
 async function list(): Promise<void> {
@@ -220,7 +167,7 @@ async function start(labId: string | undefined): Promise<void> {
   const view = sessionView(record, lab);
   if (parsed.values.json) return json(view);
   if (record.state === 'ready') print(`${out.paint('✓', 'green')} Lab environment ready in ${((performance.now() - began) / 1000).toFixed(1)} s.\n`);
-  print(renderView(view, lab));
+  print(renderView(out, view));
   if (record.state === 'ready') {
     print(`\n${out.paint('Next', 'bold')}: read ${out.paint(`labs/${labId}/brief.mdx`, 'cyan')}, point the AWS CLI at the lab with`);
     print(`      ${out.paint('eval "$(npm run -s lab -- env)"', 'cyan')}, fix what the brief describes, then ${out.paint('npm run lab -- check', 'cyan')}.`);
@@ -243,7 +190,7 @@ async function status(): Promise<void> {
   const lab = await findLab(record.labId);
   const view = sessionView(record, lab);
   if (parsed.values.json) return json(view);
-  print(renderView(view, lab));
+  print(renderView(out, view));
 }
 
 async function check(): Promise<void> {
@@ -267,8 +214,8 @@ async function check(): Promise<void> {
     return;
   }
   for (const task of grade.tasks) {
-    print(`${statusMark(task.status)} ${out.paint(task.title, 'bold')} ${out.paint(`[${task.id}]`, 'grey')}`);
-    for (const f of task.findings) print(indent(renderFinding(f, parsed.values.verbose), 4));
+    print(`${statusMark(out, task.status)} ${out.paint(task.title, 'bold')} ${out.paint(`[${task.id}]`, 'grey')}`);
+    for (const f of task.findings) print(indent(renderFinding(out, f, parsed.values.verbose), 4));
     print();
   }
   const { pass, fail, unknown } = grade.counts;
@@ -337,7 +284,7 @@ async function solve(taskId: string | undefined): Promise<void> {
     return print(`${out.paint('The reference solution failed:', 'red')} ${after.context.lastError}`);
   }
   print(`Applied: ${lab.definition.solution.filter((st) => !taskId || st.task === taskId).map((st) => st.title).join('; ')}.`);
-  print(renderView(sessionView(after, lab), lab));
+  print(renderView(out, sessionView(after, lab)));
 }
 
 async function lifecycle(kind: 'reset' | 'retry' | 'teardown'): Promise<void> {
@@ -360,7 +307,7 @@ async function lifecycle(kind: 'reset' | 'retry' | 'teardown'): Promise<void> {
     if (report?.restored.length) print(`  Restored: ${report.restored.join('; ')}`);
     return;
   }
-  print(renderView(sessionView(after, lab), lab));
+  print(renderView(out, sessionView(after, lab)));
 }
 
 async function env(): Promise<void> {
