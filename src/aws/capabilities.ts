@@ -80,7 +80,7 @@ export async function probeCapabilities(aws: AwsClients, needs: CapabilityNeeds)
       if (health) {
         const state = health[service];
         if (state === undefined) {
-          missing.push({ need: service, reason: `${aws.target.description.label} does not list ${services[service].title} (${service}) in its health report; it may be a paid feature there` });
+          missing.push({ need: service, reason: `${aws.target.description.label} does not list ${services[service].title} (${service}) in its health report${aws.target.kind === 'localstack' ? '; it may be a paid feature there' : ': it does not emulate that service (yet)'}` });
           unavailableServices.add(service);
         } else if (!['available', 'running'].includes(state)) {
           missing.push({ need: service, reason: `${aws.target.description.label} reports ${services[service].title} as "${state}"` });
