@@ -223,6 +223,48 @@ describe.skipIf(!motoAvailable)('lab sessions (moto_server, SQLite file)', () =>
     local.destroy();
   });
 
+  it('resets to a fresh run: new names, the old run deleted', async () => {
+    const { service } = await newService();
+    const session = await service.start(labId);
+    const reset = await service.send(session.id, { type: 'learner.reset' });
+    expect(reset.state).toBe('ready');
+    expect(reset.runId).not.toBe(session.runId);
+    expect(reset.context.runs).toEqual([session.runId, reset.runId]);
+    const local = await localClients();
+    const rt = { lab: lab.definition, aws: local, target: await service.target() };
+    expect(await listRunResources(rt, session.runId)).toEqual([]);
+    expect((await listRunResources(rt, reset.runId)).map((r) => r.type).sort()).toEqual(['kms:alias', 'kms:key', 's3:bucket']);
+    expect((await service.send(session.id, { type: 'learner.teardown' })).state).toBe('done');
+    expect(await listRunResources(rt, reset.runId)).toEqual([]);
+    local.destroy();
+  });
+
+  it('grades answers to investigation questions and probe outcomes', async () => {
+    dir ??= mkdtempSync(join(tmpdir(), 'mlsec-sessions-'));
+    const labsDir = join(dir, 'labs');
+    const investigation = await loadLab(writeFixtureLab(labsDir, 'investigation', { investigation: true }), labsDir);
+    const db = await openDatabase({ file: join(dir, 'investigation.db') });
+    const service = new LabSessionService({ store: sqlSessionStore(db), loadLab: async () => investigation, openTarget: () => openTarget(targetSettingsFromEnv(motoEnv(moto.endpoint))) });
+    open.push({ db, service });
+    const session = await service.start('investigation');
+    const taskOf = async (answer?: string) => {
+      if (answer !== undefined) await service.send(session.id, { type: 'learner.answer', questionId: 'which-bucket', answer });
+      const checked = await service.send(session.id, { type: 'learner.check' });
+      return checked.context.lastGrade!.tasks.find((t) => t.id === 'investigate')!;
+    };
+    const unanswered = await taskOf();
+    expect(unanswered.status).toBe('fail');
+    expect(unanswered.findings.map((f) => [f.checkId, f.status])).toEqual([
+      ['lab-probe-outcome', 'pass'],
+      ['lab-answer-correct', 'fail'],
+    ]);
+    expect(unanswered.findings[1]!.summary).toMatch(/Not answered yet: Which bucket holds the data\?/);
+    expect((await taskOf('some-other-bucket')).status).toBe('fail');
+    expect((await taskOf(`  ${session.runId.toUpperCase()}`)).status).toBe('fail');
+    expect((await taskOf(` MLSEC-${session.runId.toUpperCase()}-DATA `)).status).toBe('pass');
+    expect((await service.send(session.id, { type: 'learner.teardown' })).state).toBe('done');
+  });
+
   it('refuses a second session of the same lab, other owners’ sessions, and a changed target', async () => {
     const { service } = await newService();
     const session = await service.start(labId);
