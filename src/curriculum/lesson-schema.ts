@@ -17,22 +17,22 @@ export const lessonFrontmatterSchema = z.strictObject({
     .array(z.string())
     .min(1)
     .superRefine((ids, ctx) => {
-      for (const id of ids) {
+      ids.forEach((id, index) => {
         if (!isSyllabusItemId(id)) {
-          ctx.addIssue({ code: 'custom', message: `unknown syllabus item id "${id}" (ids look like 4.3.S1; see content/syllabus/domain4.json)` });
+          ctx.addIssue({ code: 'custom', path: [index], message: `unknown syllabus item id "${id}" (ids look like 4.3.S1; see content/syllabus/domain4.json)` });
         }
-      }
+      });
     }),
   /** Curriculum topics from the founding brief this lesson teaches (ids from `content/syllabus/domain4.json` topics). */
   topics: z
     .array(z.string())
     .default([])
     .superRefine((ids, ctx) => {
-      for (const id of ids) {
+      ids.forEach((id, index) => {
         if (!curriculumTopicIds.includes(id)) {
-          ctx.addIssue({ code: 'custom', message: `unknown curriculum topic "${id}" (known: ${curriculumTopicIds.join(', ')})` });
+          ctx.addIssue({ code: 'custom', path: [index], message: `unknown curriculum topic "${id}" (known: ${curriculumTopicIds.join(', ')})` });
         }
-      }
+      });
     }),
   /** Lesson ids a learner should read first. */
   prerequisites: z.array(kebabId).default([]),

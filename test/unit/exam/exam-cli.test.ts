@@ -36,13 +36,13 @@ describe('npm run exam -- validate', () => {
   });
 
   it('fails on the floor only with --strict', () => {
-    const { code, stdout } = exam('validate', '--strict', '--dir', 'test/fixtures/questions/valid');
+    const { code, stdout } = exam('validate', '--strict', '--dir', 'test/fixtures/questions/valid', '--lessons-dir', 'test/fixtures/no-lessons');
     expect(code).toBe(1);
     expect(stdout.trimEnd().split('\n').at(-1)).toBe('FAILED: 6 valid questions, 0 errors, 7 warnings; floor not met.');
   });
 
   it('fails on invalid questions, naming the file, the line and the field', () => {
-    const { code, stdout } = exam('validate', '--dir', 'test/fixtures/questions/broken');
+    const { code, stdout } = exam('validate', '--dir', 'test/fixtures/questions/broken', '--lessons-dir', 'test/fixtures/no-lessons');
     expect(code).toBe(1);
     expect(stdout).toContain('test/fixtures/questions/broken/4.3/fx-broken-option.yaml:13  options[0].correct: must be true or false, but it is the text "yes"');
     expect(stdout).toContain('test/fixtures/questions/broken/4.3/fx-broken-option.yaml:19  options[2].explanation: is missing; it must be text');
