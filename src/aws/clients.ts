@@ -77,6 +77,8 @@ export function createAwsClients(target: Target, options: ClientOptions = {}, cr
       // S3 Control puts the account id in the host name (123456789012.s3-control…), which only AWS resolves.
       if (service === 's3control') config.endpointProvider = () => ({ url: new URL(target.endpoint!) });
     }
+    // On AWS itself a bucket in another region answers with a redirect; follow it rather than fail.
+    if (service === 's3' && !target.endpoint) config.followRegionRedirects = true;
     const client = new mod[info.clientClass](config);
     client.middlewareStack.add(
       (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
