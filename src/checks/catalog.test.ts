@@ -5,7 +5,7 @@
  * declared and flipped by a fixture case, and an unreadable field never turns a failure into a pass.
  */
 import { readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Inventory } from '../inventory/types.ts';
 import { checks } from './catalog.ts';
@@ -207,4 +207,3 @@ describe('check catalog', () => {
   }
 });
 
-void dirname;
