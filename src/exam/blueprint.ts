@@ -77,8 +77,15 @@ export function selectExamItems(bank: QuestionBank, format: ExamFormat, seed: st
   return { items, unscored: unscoredCount ? pickUnscored(items, unscoredCount, random) : [] };
 }
 
-/** Practice scope: a task statement, one syllabus item, or the whole domain. */
-export type PracticeScope = { kind: 'task'; id: string } | { kind: 'item'; id: string } | { kind: 'all' };
+/**
+ * Practice scope: a task statement, one syllabus item, the items a lesson teaches (a lesson's
+ * "practise these questions" link), or the whole domain.
+ */
+export type PracticeScope =
+  | { kind: 'task'; id: string }
+  | { kind: 'item'; id: string }
+  | { kind: 'items'; ids: string[]; label: string }
+  | { kind: 'all' };
 
 export function itemsInScope(bank: QuestionBank, scope: PracticeScope): ScoredItem[] {
   switch (scope.kind) {
@@ -88,6 +95,8 @@ export function itemsInScope(bank: QuestionBank, scope: PracticeScope): ScoredIt
       return bank.items.filter((item) => item.taskStatements.includes(scope.id));
     case 'item':
       return bank.items.filter((item) => item.syllabus.includes(scope.id));
+    case 'items':
+      return bank.items.filter((item) => item.syllabus.some((id) => scope.ids.includes(id)));
   }
 }
 
@@ -97,12 +106,14 @@ export function describeScope(scope: PracticeScope): string {
     const task = syllabus.taskStatements.find((t) => t.id === scope.id);
     return task ? `${task.id} ${task.title}` : scope.id;
   }
+  if (scope.kind === 'items') return scope.label;
   return scope.id;
 }
 
 export function isValidScope(scope: PracticeScope): boolean {
   if (scope.kind === 'all') return true;
   if (scope.kind === 'task') return syllabus.taskStatements.some((t) => t.id === scope.id);
+  if (scope.kind === 'items') return scope.ids.length > 0 && scope.ids.every((id) => syllabusItemIds.includes(id));
   return syllabusItemIds.includes(scope.id);
 }
 

@@ -11,6 +11,7 @@ export {
   describeScope,
   EXAM_FORMATS,
   examAvailability,
+  isValidScope,
   itemsInScope,
   MINUTES_PER_QUESTION,
   type Availability,

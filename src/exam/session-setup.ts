@@ -35,7 +35,7 @@ export interface ExamOptions extends Common {
 
 /** Practice by task statement or syllabus item, with feedback after each answer. */
 export function startPractice(bank: QuestionBank, options: PracticeOptions): ExamSession {
-  if (!isValidScope(options.scope)) throw new SessionSetupError(`unknown practice scope ${JSON.stringify(options.scope)}; use a task statement (4.1) or a syllabus item (4.3.S1)`);
+  if (!isValidScope(options.scope)) throw new SessionSetupError(`unknown practice scope ${JSON.stringify(options.scope)}; use a task statement (4.1), a syllabus item (4.3.S1) or a list of items`);
   const count = options.count ?? null;
   const items = selectPracticeItems(bank, options.scope, options.seed, count);
   const scope = describeScope(options.scope);

@@ -8,6 +8,7 @@ import {
   drillOverview,
   EXAM_FORMATS,
   examAvailability,
+  isValidScope,
   itemsInScope,
   MINUTES_PER_QUESTION,
   newSeed,
@@ -127,6 +128,7 @@ function Home({ bank, sessions: initialSessions, unreadable, schedule, scheduleP
         </section>
       ) : null}
 
+      <LessonPracticeOffer bank={bank} onStart={begin} />
       {bank.items.length ? (
         <>
           <TimedExamForm bank={bank} onStart={begin} />
@@ -273,6 +275,47 @@ function TimedExamForm({ bank, onStart }: { bank: ClientBank; onStart: Start }) 
       </form>
     </section>
   );
+}
+
+/**
+ * Arriving from a lesson's "Practise all … questions" link (`?lesson=&title=&items=`): offer a
+ * practice set on exactly that lesson's exam guide items.
+ */
+function LessonPracticeOffer({ bank, onStart }: { bank: ClientBank; onStart: Start }) {
+  const request = useMemo(() => lessonPracticeRequest(window.location.search), []);
+  if (!request) return null;
+  const scope: PracticeScope = { kind: 'items', ids: request.items, label: `the lesson “${request.title}”` };
+  const available = isValidScope(scope) ? itemsInScope(bank, scope).length : 0;
+  const start = () => void onStart(() => startPractice(bank, { id: newSessionId(), seed: newSeed(), now: Date.now(), scope, count: null }));
+  return (
+    <section aria-labelledby="lesson-practice" className="lesson-practice">
+      <h2 id="lesson-practice">Practice for “{request.title}”</h2>
+      {available > 0 ? (
+        <>
+          <p>
+            {available} questions test this lesson's exam guide items ({request.items.join(', ')}). Untimed, with the answer and its explanation after each
+            question.
+          </p>
+          <button type="button" onClick={start}>
+            Start practice on this lesson
+          </button>{' '}
+          <a href={`/lessons/${encodeURIComponent(request.lesson)}`}>Back to the lesson</a>
+        </>
+      ) : (
+        <p className="notice notice-warning">
+          The bank has no questions on {request.items.join(', ') || 'these items'} yet. <a href={`/lessons/${encodeURIComponent(request.lesson)}`}>Back to the lesson</a>
+        </p>
+      )}
+    </section>
+  );
+}
+
+function lessonPracticeRequest(search: string): { lesson: string; title: string; items: string[] } | undefined {
+  const params = new URLSearchParams(search);
+  const lesson = params.get('lesson');
+  const items = (params.get('items') ?? '').split(',').filter(Boolean);
+  if (!lesson || items.length === 0) return undefined;
+  return { lesson, title: params.get('title') || lesson, items };
 }
 
 function PracticeForm({ bank, onStart }: { bank: ClientBank; onStart: Start }) {

@@ -106,4 +106,12 @@ describe('building exams and practice sets', () => {
     expect(() => startPractice(bank, { id: 'p', seed: 'x', now, scope: { kind: 'item', id: '4.1.K3' } })).toThrow('the bank has no questions on 4.1.K3 yet');
     expect(() => startPractice(bank, { id: 'p', seed: 'x', now, scope: { kind: 'item', id: '9.9.K9' } })).toThrow(/unknown practice scope/);
   });
+
+  it("draws practice from a lesson's items: any question testing one of them", () => {
+    const lesson = startPractice(bank, { id: 'p', seed: 'x', now, scope: { kind: 'items', ids: ['4.3.S5', '4.2.K4'], label: 'the lesson “Networks”' } });
+    const single = (id: string) => startPractice(bank, { id: 'p', seed: 'x', now, scope: { kind: 'item', id } }).slots.map((s) => s.itemId);
+    expect(lesson.slots.map((s) => s.itemId).sort()).toEqual([...single('4.3.S5'), ...single('4.2.K4')].sort());
+    expect(lesson.title).toBe('Practice: the lesson “Networks”');
+    expect(() => startPractice(bank, { id: 'p', seed: 'x', now, scope: { kind: 'items', ids: ['4.3.S5', '9.9.K9'], label: 'x' } })).toThrow(/unknown practice scope/);
+  });
 });
