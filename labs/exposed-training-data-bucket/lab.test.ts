@@ -11,7 +11,7 @@ const lab = await findLab('exposed-training-data-bucket');
 
 announceMotoSkip('exposed-training-data-bucket selftest on moto_server');
 
-describe.skipIf(!motoAvailable)('exposed-training-data-bucket on moto_server', () => {
+describe.skipIf(!motoAvailable)('exposed-training-data-bucket on moto_server', { timeout: 180_000 }, () => {
   it('passes its selftest', async () => {
     const moto = await startMoto();
     try {

@@ -44,6 +44,7 @@ Commands
   teardown                 delete everything the lab created and end the session
   env                      shell exports that point the AWS CLI at your lab environment
   selftest [lab-id…]       setup → checks fail → near-misses fail → solution passes → teardown
+                           (--allow-unavailable: labs the target cannot run are reported, not failed)
   validate                 validate every lab definition
 
 Options
@@ -67,6 +68,7 @@ function parse() {
       'no-color': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       'check-target': { type: 'boolean', default: false },
+      'allow-unavailable': { type: 'boolean', default: false },
     },
   });
 }
@@ -337,13 +339,18 @@ async function selftest(ids: string[]): Promise<void> {
         },
       });
       reports.push(report);
-      if (!parsed.values.json) print(`  ${report.ok ? out.paint('passed', 'green') : out.paint('FAILED', 'red')} in ${(report.durationMs / 1000).toFixed(1)} s\n`);
+      if (!parsed.values.json) {
+        const verdict = report.ok ? out.paint('passed', 'green') : report.unavailable ? out.paint('NOT AVAILABLE on this target', 'yellow') : out.paint('FAILED', 'red');
+        print(`  ${verdict} in ${(report.durationMs / 1000).toFixed(1)} s\n`);
+      }
     }
   } finally {
     await target.close();
   }
   if (parsed.values.json) json(reports);
-  process.exitCode = reports.every((r) => r.ok) ? 0 : 1;
+  // --allow-unavailable: a lab the target cannot run (reported above, nothing created) does not fail the run.
+  const acceptable = (r: (typeof reports)[number]) => r.ok || (parsed.values['allow-unavailable'] && r.unavailable !== undefined);
+  process.exitCode = reports.every(acceptable) ? 0 : 1;
 }
 
 async function validate(): Promise<void> {

@@ -25,6 +25,8 @@ export interface SelftestReport {
   labId: string;
   target: string;
   ok: boolean;
+  /** Set when the target cannot run the lab at all (nothing was created): the reason. */
+  unavailable?: string;
   steps: SelftestStep[];
   durationMs: number;
 }
@@ -64,11 +66,13 @@ export async function selftestLab(lab: LoadedLab, options: SelftestOptions): Pro
   const describeGrade = (g: GradeResult) => g.tasks.map((t) => `${t.id}: ${t.status}`).join(', ');
 
   let sessionId: string | undefined;
+  let unavailable: string | undefined;
   try {
     label = (await service.target()).description.label;
     const setupOk = await step('setup', async () => {
       const record = await service.start(def.id, options.onProgress);
       sessionId = record.id;
+      if (record.context.failure?.code === 'LabUnavailableError') unavailable = record.context.failure.message;
       if (record.state !== 'ready') throw new Error(`session is ${record.state}: ${record.context.failure?.message ?? ''}`);
       return `run ${record.runId}, ${def.setup.length} steps`;
     });
@@ -124,5 +128,5 @@ export async function selftestLab(lab: LoadedLab, options: SelftestOptions): Pro
     await db.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  return { labId: def.id, target: label, ok: steps.length > 0 && steps.every((s) => s.ok), steps, durationMs: performance.now() - started };
+  return { labId: def.id, target: label, ok: steps.length > 0 && steps.every((s) => s.ok), ...(unavailable ? { unavailable } : {}), steps, durationMs: performance.now() - started };
 }

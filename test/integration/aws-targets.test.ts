@@ -16,7 +16,7 @@ import { announceMotoSkip, motoAvailable, motoEnv, startMoto, type MotoServer } 
 
 announceMotoSkip('src/aws targets, guard and inventory against moto_server');
 
-describe.skipIf(!motoAvailable)('targets, sandbox guard and inventory (moto_server)', () => {
+describe.skipIf(!motoAvailable)('targets, sandbox guard and inventory (moto_server)', { timeout: 120_000 }, () => {
   let moto: MotoServer;
   let proxy: FaultProxy;
   const account = '123456789012'; // moto's account

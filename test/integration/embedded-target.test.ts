@@ -14,7 +14,7 @@ import { findLab, selftestLab } from '../../src/labs/index.ts';
 const emulatorPresent = existsSync(resolve(import.meta.dirname, '../../src/emulator/index.ts'));
 if (!emulatorPresent) console.warn('[skipped] embedded target: src/emulator is not part of this build yet.');
 
-describe.skipIf(!emulatorPresent)('embedded target (in-process emulator)', () => {
+describe.skipIf(!emulatorPresent)('embedded target (in-process emulator)', { timeout: 180_000 }, () => {
   let target: Target;
   beforeAll(async () => {
     target = await openTarget(targetSettingsFromEnv({ MLSEC_EMBEDDED: 'in-process' }));

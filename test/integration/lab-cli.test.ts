@@ -33,6 +33,9 @@ function run(args: string[], env: Record<string, string> = {}): Promise<Result> 
 
 const escape = /\u001b\[/;
 
+// Each CLI call is a fresh Node process (about a second, several on a busy 2-core machine).
+const slow = { timeout: 240_000 };
+
 describe('lab CLI without a target', () => {
   let dataDir: string;
   beforeAll(() => void (dataDir = mkdtempSync(join(tmpdir(), 'mlsec-cli-'))));
@@ -47,14 +50,14 @@ describe('lab CLI without a target', () => {
     for (const l of labs) expect(Object.keys(l)).toEqual(expect.arrayContaining(['id', 'title', 'syllabus', 'services']));
   });
 
-  it('colours a terminal that wants it and nothing else (NO_COLOR wins over FORCE_COLOR)', async () => {
+  it('colours a terminal that wants it and nothing else (NO_COLOR wins over FORCE_COLOR)', slow, async () => {
     expect((await run(['list'], { MLSEC_DATA_DIR: dataDir })).stdout).not.toMatch(escape);
     expect((await run(['list'], { MLSEC_DATA_DIR: dataDir, FORCE_COLOR: '1' })).stdout).toMatch(escape);
     expect((await run(['list'], { MLSEC_DATA_DIR: dataDir, FORCE_COLOR: '1', NO_COLOR: '1' })).stdout).not.toMatch(escape);
     expect((await run(['list', '--no-color'], { MLSEC_DATA_DIR: dataDir, FORCE_COLOR: '1' })).stdout).not.toMatch(escape);
   });
 
-  it('explains usage mistakes with exit code 2', async () => {
+  it('explains usage mistakes with exit code 2', slow, async () => {
     const unknown = await run(['frobnicate'], { MLSEC_DATA_DIR: dataDir });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/Unknown command "frobnicate"/);
@@ -69,7 +72,7 @@ describe('lab CLI without a target', () => {
     expect(result.stderr).toMatch(/MLSEC_TARGET=aws needs MLSEC_ALLOWED_ACCOUNTS/);
   });
 
-  it('prints exports for the AWS CLI without starting anything', async () => {
+  it('prints exports for the AWS CLI without starting anything', slow, async () => {
     const result = await run(['env'], { MLSEC_DATA_DIR: dataDir });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^export AWS_ENDPOINT_URL=http:\/\/127\.0\.0\.1:4566$/m);
@@ -105,7 +108,7 @@ describe.skipIf(!motoAvailable)('lab CLI against moto_server', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('runs a whole lab: start, check, hint, solve, check, teardown — with honest exit codes', async () => {
+  it('runs a whole lab: start, check, hint, solve, check, teardown — with honest exit codes', slow, async () => {
     const start = await lab('start', 'exposed-training-data-bucket');
     expect(start.code, start.stderr).toBe(0);
     expect(start.stdout).toMatch(/Lab environment ready/);
@@ -157,7 +160,7 @@ describe.skipIf(!motoAvailable)('lab CLI against moto_server', () => {
     expect(JSON.parse(asJson.stdout)).toMatchObject({ error: { name: 'SessionError' } });
   });
 
-  it('says which labs can run on the target, and why not', async () => {
+  it('says which labs can run on the target, and why not', slow, async () => {
     const labsDir = join(dataDir, 'labs');
     writeFixtureLab(labsDir, 'plain-s3', { operations: ['s3:GetBucketVersioning'] });
     writeFixtureLab(labsDir, 'needs-monitoring', { services: ['s3', 'sagemaker'], operations: ['sagemaker:ListMonitoringSchedules'] });
@@ -170,7 +173,7 @@ describe.skipIf(!motoAvailable)('lab CLI against moto_server', () => {
     ]);
   });
 
-  it('selftests the lab from the command line', async () => {
+  it('selftests the lab from the command line', slow, async () => {
     const result = await lab('selftest', 'exposed-training-data-bucket', '--json');
     expect(result.code, result.stderr).toBe(0);
     const [report] = JSON.parse(result.stdout) as { ok: boolean; steps: { name: string; ok: boolean }[] }[];

@@ -25,7 +25,7 @@ announceMotoSkip('lab sessions against moto_server');
 
 const labId = 'exposed-training-data-bucket';
 
-describe.skipIf(!motoAvailable)('lab sessions (moto_server, SQLite file)', () => {
+describe.skipIf(!motoAvailable)('lab sessions (moto_server, SQLite file)', { timeout: 180_000 }, () => {
   let moto: MotoServer;
   let lab: LoadedLab;
   let dir: string;
