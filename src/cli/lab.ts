@@ -23,6 +23,7 @@ import {
   sessionView,
   sqlSessionStore,
   type Progress,
+  type SelftestReport,
   type SessionRecord,
 } from '../labs/index.ts';
 import { availability } from '../labs/runner.ts';
@@ -328,7 +329,7 @@ async function selftest(ids: string[]): Promise<void> {
   // A private emulator per selftest run, never the learner's: selftests create and delete resources.
   if (settings.kind === 'embedded' && !process.env.MLSEC_EMBEDDED) settings.embeddedMode = 'in-process';
   const target = await openTarget(settings);
-  const reports = [];
+  const reports: SelftestReport[] = [];
   try {
     for (const lab of labs) {
       if (!parsed.values.json) print(`${out.paint('selftest', 'bold')} ${lab.definition.id} on ${target.description.label}`);
@@ -349,7 +350,7 @@ async function selftest(ids: string[]): Promise<void> {
   }
   if (parsed.values.json) json(reports);
   // --allow-unavailable: a lab the target cannot run (reported above, nothing created) does not fail the run.
-  const acceptable = (r: (typeof reports)[number]) => r.ok || (parsed.values['allow-unavailable'] && r.unavailable !== undefined);
+  const acceptable = (r: SelftestReport) => r.ok || (parsed.values['allow-unavailable'] && r.unavailable !== undefined);
   process.exitCode = reports.every(acceptable) ? 0 : 1;
 }
 
