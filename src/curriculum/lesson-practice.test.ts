@@ -62,7 +62,7 @@ describe('pickLessonPractice', () => {
 
   it('links to practice scoped to the lesson', () => {
     expect(lessonPracticeHref({ id: 'least-privilege', title: 'Least privilege' }, ['4.3.S1', '4.3.K1'])).toBe(
-      '/exams/?lesson=least-privilege&title=Least+privilege&items=4.3.S1%2C4.3.K1#lesson-practice',
+      '/exams/?lesson=least-privilege&title=Least+privilege&items=4.3.S1%2C4.3.K1',
     );
   });
 });

@@ -52,8 +52,12 @@ export function pickLessonPractice(bank: readonly Question[], lesson: LessonPrac
   return { inline, totalForItems };
 }
 
-/** Link to the exam simulator's practice mode, scoped to a lesson's items. */
+/**
+ * Link to the exam simulator's practice mode, scoped to a lesson's items. No #fragment: the offer
+ * it leads to is rendered in the browser, so the served page has no element to point at (the site's
+ * link check, test/e2e/links.test.ts, requires every fragment to exist).
+ */
 export function lessonPracticeHref(lesson: { id: string; title: string }, syllabus: readonly string[]): string {
   const params = new URLSearchParams({ lesson: lesson.id, title: lesson.title, items: syllabus.join(',') });
-  return `/exams/?${params.toString()}#lesson-practice`;
+  return `/exams/?${params.toString()}`;
 }

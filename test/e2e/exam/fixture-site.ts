@@ -6,7 +6,7 @@
  * switch, no test route. Building it takes a few seconds.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -34,8 +34,9 @@ export function buildSiteCopy(questionsDir: string): { dir: string; ok: boolean;
     if (existsSync(join(projectRoot, entry))) cpSync(join(projectRoot, entry), join(dir, entry), { recursive: true });
   }
   mkdirSync(join(dir, 'content'));
-  for (const entry of ['syllabus', 'lessons']) {
-    if (existsSync(join(projectRoot, 'content', entry))) cpSync(join(projectRoot, 'content', entry), join(dir, 'content', entry), { recursive: true });
+  // Everything the site reads from content/ (syllabus, lessons, glossary, at-a-glance …) except the bank.
+  for (const entry of readdirSync(join(projectRoot, 'content'))) {
+    if (entry !== 'questions') cpSync(join(projectRoot, 'content', entry), join(dir, 'content', entry), { recursive: true });
   }
   cpSync(questionsDir, join(dir, 'content/questions'), { recursive: true });
   symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
