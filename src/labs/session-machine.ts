@@ -231,7 +231,11 @@ export const labSessionMachine = setup({
   }),
   states: {
     idle: {
-      on: { 'learner.start': 'preflight', 'learner.teardown': { target: 'done', actions: ['markNothingCreated', 'markEnded'] } },
+      on: {
+        'learner.start': 'preflight',
+        'learner.teardown': { target: 'done', actions: ['markNothingCreated', 'markEnded'] },
+        'timer.expired': { target: 'done', actions: ['markExpired', 'markEnded'] },
+      },
     },
     preflight: {
       invoke: {
