@@ -45,6 +45,16 @@ describe('target settings from the environment', () => {
     expect(() => endpointTarget(settings)).toThrow(/is AWS itself, not an emulator/);
   });
 
+  it('opened targets describe themselves without secrets, and only local ones hand out credentials', async () => {
+    const { awsTarget } = await import('./targets/aws.ts');
+    const real = awsTarget(targetSettingsFromEnv({ MLSEC_TARGET: 'aws', MLSEC_ALLOWED_ACCOUNTS: '111122223333', MLSEC_ALLOWED_REGIONS: 'eu-west-1', AWS_REGION: 'eu-west-1' }));
+    expect(real.learnerEnvironment()).toEqual({ AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1' });
+    expect(real.credentials).toBeUndefined();
+    const local = endpointTarget(targetSettingsFromEnv({ MLSEC_TARGET: 'endpoint', MLSEC_ENDPOINT: 'http://127.0.0.1:5000', MLSEC_SECRET_ACCESS_KEY: 'local-secret' }));
+    expect(local.learnerEnvironment().AWS_SECRET_ACCESS_KEY).toBe('local-secret');
+    expect(JSON.stringify(local.description)).not.toContain('local-secret');
+  });
+
   it('prints credentials for local targets only', () => {
     const local = learnerEnvironmentFor(targetSettingsFromEnv({ MLSEC_TARGET: 'endpoint', MLSEC_ENDPOINT: 'http://127.0.0.1:5000' }));
     expect(local).toMatchObject({ AWS_ENDPOINT_URL: 'http://127.0.0.1:5000', AWS_ACCESS_KEY_ID: 'test', AWS_REGION: 'us-east-1' });
