@@ -9,7 +9,7 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { learnerEnvironmentFor, openTarget, SandboxRefusedError, TargetConfigError, targetSettingsFromEnv } from '../aws/index.ts';
+import { learnerEnvironmentFor, openTarget, SandboxRefusedError, TargetConfigError, targetSettingsFromEnv, type Target } from '../aws/index.ts';
 import { openDatabase, type SqlClient } from '../db/index.ts';
 import {
   findLab,
@@ -328,7 +328,18 @@ async function selftest(ids: string[]): Promise<void> {
   const settings = targetSettingsFromEnv();
   // A private emulator per selftest run, never the learner's: selftests create and delete resources.
   if (settings.kind === 'embedded' && !process.env.MLSEC_EMBEDDED) settings.embeddedMode = 'in-process';
-  const target = await openTarget(settings);
+  let target: Target;
+  try {
+    target = await openTarget(settings);
+  } catch (error) {
+    // A target that cannot run labs at all (an emulator missing from this build) makes every lab
+    // unavailable there; --allow-unavailable reports that instead of failing.
+    if (!(error instanceof TargetConfigError) || !parsed.values['allow-unavailable']) throw error;
+    const reports = labs.map((lab) => ({ labId: lab.definition.id, target: settings.kind, ok: false, unavailable: error.message, steps: [], durationMs: 0 }));
+    if (parsed.values.json) json(reports);
+    else for (const r of reports) print(`${out.paint('selftest', 'bold')} ${r.labId}: ${out.paint('NOT AVAILABLE', 'yellow')} — ${r.unavailable}`);
+    return;
+  }
   const reports: SelftestReport[] = [];
   try {
     for (const lab of labs) {

@@ -13,7 +13,7 @@ import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, ListAliasesCo
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsClients, openTarget, targetSettingsFromEnv, type AwsClients } from '../../src/aws/index.ts';
 import { openDatabase, type SqlClient } from '../../src/db/index.ts';
-import { findLab, LabSessionService, SessionBusyError, SessionError, sqlSessionStore, type LoadedLab } from '../../src/labs/index.ts';
+import { findLab, LabSessionService, selftestLab, SessionBusyError, SessionError, sqlSessionStore, type LoadedLab } from '../../src/labs/index.ts';
 import { listRunResources } from '../../src/labs/runner.ts';
 import { startFaultProxy } from '../support/fault-proxy.ts';
 import { writeFixtureLab } from '../support/fixture-lab.ts';
@@ -220,6 +220,15 @@ describe.skipIf(!motoAvailable)('lab sessions (moto_server, SQLite file)', { tim
     expect(after).toBe(before);
     const ended = await service.send(session.id, { type: 'learner.teardown' });
     expect(ended).toMatchObject({ state: 'done', context: { endReason: 'nothing-created' } });
+    // The selftest reports such a lab as unavailable (not as broken), and still proves nothing was left.
+    const report = await selftestLab(needy, { openTarget: () => openTarget(targetSettingsFromEnv(motoEnv(moto.endpoint))) });
+    expect(report.ok).toBe(false);
+    expect(report.unavailable).toMatch(/cloudtrail:LookupEvents/);
+    expect(report.steps.map((st) => [st.name, st.ok])).toEqual([
+      ['setup', false],
+      ['teardown', true],
+      ['no lab resource left (listing by run tag and prefix)', true],
+    ]);
     local.destroy();
   });
 
