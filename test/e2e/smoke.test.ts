@@ -84,7 +84,11 @@ describe.skipIf(!hasChromium)('site smoke test in Chromium', () => {
     await Promise.all([page.waitForURL(/\/search\?q=anomaly\+detection/), page.press('#site-search-q', 'Enter')]);
     const results = page.locator('main ol a');
     expect(await results.count()).toBeGreaterThan(0);
-    expect(await results.first().getAttribute('href')).toMatch(/^\/lessons\/monitoring-data-quality-and-model-performance#/);
+    // Results link to the best-matching section of each lesson; which lesson ranks first depends on
+    // the content, so check the shape of the links and that a lesson teaching the term is among them.
+    const hrefs = await results.evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    expect(hrefs[0]).toMatch(/^\/lessons\/[a-z0-9-]+#[a-z0-9-]+$/);
+    expect(hrefs.some((href) => href.startsWith('/lessons/monitoring-data-quality-and-model-performance#'))).toBe(true);
 
     expect(errors).toEqual([]);
     await context.close();
