@@ -5,7 +5,7 @@
  */
 import { AwsCallError, isNetworkError, toAwsErrorInfo } from './errors.ts';
 import { checkSandbox, SandboxRefusedError, type CallerIdentity } from './sandbox-guard.ts';
-import { services, type ServiceClients, type ServiceName } from './services.ts';
+import { isServiceName, services, type ServiceClients, type ServiceName } from './services.ts';
 import type { AwsCredentials, AwsCredentialsProvider, Target } from './target.ts';
 
 export interface AwsClients {
@@ -117,4 +117,30 @@ export function createAwsClients(target: Target, options: ClientOptions = {}, cr
 export function isTargetUnreachable(error: unknown): boolean {
   const info = error instanceof AwsCallError ? error.info : toAwsErrorInfo(error);
   return isNetworkError(info);
+}
+
+/**
+ * A `(service, { region }) => client` factory over `aws`, for callers that name services as the AWS
+ * CLI does (the lab terminal's CLI engine): `s3api` is `s3`, and a command may ask for another
+ * region — it gets clients for that region behind the same guard, so MLSEC_ALLOWED_REGIONS holds.
+ */
+export function regionalClientFactory(aws: AwsClients, options: ClientOptions = {}): ((service: string, request: { region: string }) => Promise<unknown>) & { destroy(): void } {
+  const byRegion = new Map<string, AwsClients>([[aws.target.region, aws]]);
+  const factory = async (service: string, request: { region: string }) => {
+    const name = service === 's3api' ? 's3' : service;
+    if (!isServiceName(name)) throw new Error(`The ${service} service is not available in the lab environment.`);
+    const region = request.region || aws.target.region;
+    let clients = byRegion.get(region);
+    if (!clients) {
+      const target: Target = { ...aws.target, region, description: { ...aws.target.description, region } };
+      clients = createAwsClients(target, options);
+      byRegion.set(region, clients);
+    }
+    return clients.client(name);
+  };
+  return Object.assign(factory, {
+    destroy() {
+      for (const [region, clients] of byRegion) if (region !== aws.target.region) clients.destroy();
+    },
+  });
 }

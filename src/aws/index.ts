@@ -6,7 +6,7 @@ export type { AwsCredentials, AwsCredentialsProvider, GuardPolicy, Target, Targe
 export { TargetConfigError, targetKinds } from './target.ts';
 export { targetSettingsFromEnv, isRealAwsEndpoint, learnerEnvironmentFor, type TargetSettings } from './target-settings.ts';
 export { openTarget } from './open-target.ts';
-export { createAwsClients, isTargetUnreachable, type AwsClients, type ClientOptions } from './clients.ts';
+export { createAwsClients, isTargetUnreachable, regionalClientFactory, type AwsClients, type ClientOptions } from './clients.ts';
 export { checkSandbox, SandboxRefusedError, type CallerIdentity } from './sandbox-guard.ts';
 export { probeCapabilities, parseOperation, TargetUnreachableError, type CapabilityNeeds, type CapabilityReport, type MissingCapability } from './capabilities.ts';
 export { withThrottlingRetry, type RetryOptions } from './retry.ts';

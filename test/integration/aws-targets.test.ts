@@ -8,7 +8,8 @@ import { CreateBucketCommand, ListBucketsCommand, PutBucketPolicyCommand } from 
 import { CreateRoleCommand } from '@aws-sdk/client-iam';
 import { CreateAliasCommand, CreateKeyCommand } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAwsClients, openTarget, probeCapabilities, SandboxRefusedError, targetSettingsFromEnv } from '../../src/aws/index.ts';
+import { DeletePublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
+import { createAwsClients, openTarget, probeCapabilities, regionalClientFactory, SandboxRefusedError, targetSettingsFromEnv } from '../../src/aws/index.ts';
 import { getCheck } from '../../src/checks/catalog.ts';
 import { collectInventory } from '../../src/inventory/index.ts';
 import { jsonError, s3Error, startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
@@ -160,6 +161,27 @@ describe.skipIf(!motoAvailable)('targets, sandbox guard and inventory (moto_serv
     expect(findings).toHaveLength(1);
     expect(findings[0]!.status).toBe('unknown');
     expect(findings[0]!.summary).toMatch(/Could not check the bucket policy: S3.GetBucketPolicy: AccessDenied \(HTTP 403\)/);
+    aws.destroy();
+  });
+
+  it('serves the lab terminal’s CLI engine: account-level S3 Control works, other regions stay guarded', async () => {
+    const { runAwsCommand } = await import('../../src/aws-cli/index.ts');
+    const aws = createAwsClients(await openTarget(targetSettingsFromEnv(motoEnv(moto.endpoint, { MLSEC_ALLOWED_REGIONS: 'us-east-1,eu-west-1' }))));
+    const clientFactory = regionalClientFactory(aws);
+    const put = await runAwsCommand(
+      `aws s3control put-public-access-block --account-id ${account} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true`,
+      { clientFactory: clientFactory as never, region: 'us-east-1' },
+    );
+    expect(put.exitCode, put.stderr).toBe(0);
+    const get = await runAwsCommand(`aws s3control get-public-access-block --account-id ${account} --output json`, { clientFactory: clientFactory as never, region: 'us-east-1' });
+    expect(JSON.parse(get.stdout)).toEqual({ PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } });
+    const elsewhere = await runAwsCommand('aws s3api list-buckets --region eu-west-1 --output json', { clientFactory: clientFactory as never, region: 'us-east-1' });
+    expect(elsewhere.exitCode, elsewhere.stderr).toBe(0);
+    const refused = await runAwsCommand('aws s3api list-buckets --region ap-south-1', { clientFactory: clientFactory as never, region: 'us-east-1' });
+    expect(refused.exitCode).not.toBe(0);
+    expect(refused.stderr).toMatch(/Refusing to work in region ap-south-1/);
+    await (await aws.client('s3control')).send(new DeletePublicAccessBlockCommand({ AccountId: account }));
+    clientFactory.destroy();
     aws.destroy();
   });
 
