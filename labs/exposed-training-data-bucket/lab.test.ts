@@ -5,13 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { openTarget, targetSettingsFromEnv } from '../../src/aws/index.ts';
 import { findLab, selftestLab } from '../../src/labs/index.ts';
-import { announceMotoSkip, motoAvailable, motoEnv, startMoto } from '../../test/support/moto.ts';
+import { announceMotoSkip, MOTO_AVAILABLE, motoEnv, startMoto } from '../../test/support/moto.ts';
 
 const lab = await findLab('exposed-training-data-bucket');
 
 announceMotoSkip('exposed-training-data-bucket selftest on moto_server');
 
-describe.skipIf(!motoAvailable)('exposed-training-data-bucket on moto_server', { timeout: 180_000 }, () => {
+describe.skipIf(!MOTO_AVAILABLE)('exposed-training-data-bucket on moto_server', { timeout: 180_000 }, () => {
   it('passes its selftest', async () => {
     const moto = await startMoto();
     try {

@@ -1,11 +1,13 @@
 /**
- * `npm start`: build the site when its sources changed, then serve it (http://localhost:4321).
+ * `npm start`: build the site when its sources changed, start the embedded AWS emulator
+ * (127.0.0.1:4566; see src/cli/embedded-emulator.ts), then serve the site (http://localhost:4321).
  * Kept dependency-free so a first run on a fresh clone needs nothing but `npm install`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { startEmbeddedEmulator } from './embedded-emulator.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const stampFile = join(root, 'dist', '.build-stamp');
@@ -45,6 +47,16 @@ function buildSite(): void {
 
 async function main(): Promise<void> {
   if (process.argv.includes('--rebuild') || siteIsStale()) buildSite();
+  // The emulator starts before the site so that the site's labs find it listening.
+  const emulator = await startEmbeddedEmulator();
+  if (emulator) {
+    const stop = async () => {
+      await emulator.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop());
+    process.once('SIGTERM', () => void stop());
+  }
   process.env.HOST ??= '127.0.0.1';
   process.env.PORT ??= '4321';
   // The Node adapter's standalone entry starts listening as soon as it is imported.

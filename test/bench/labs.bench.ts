@@ -7,7 +7,7 @@ import { createAwsClients, openTarget, targetSettingsFromEnv, type Target } from
 import { findLab } from '../../src/labs/index.ts';
 import { newRunId } from '../../src/labs/naming.ts';
 import * as runner from '../../src/labs/runner.ts';
-import { motoAvailable, motoEnv, startMoto } from '../support/moto.ts';
+import { MOTO_AVAILABLE, motoEnv, startMoto } from '../support/moto.ts';
 import { goalRow, percentile, type Benchmark, type BenchRow } from './harness.ts';
 
 const runs = Number(process.env.MLSEC_BENCH_LAB_RUNS ?? 15);
@@ -76,7 +76,7 @@ const benchmark: Benchmark = {
       rows.push(goalRow('embedded: full check (p50)', percentile(embedded.check, 50), 'ms', { below: 150 }, note));
       rows.push(goalRow('embedded: teardown (p50)', percentile(embedded.teardown, 50), 'ms', { below: 200 }, note));
     }
-    if (!motoAvailable) {
+    if (!MOTO_AVAILABLE) {
       rows.push({ measure: 'moto_server: lab setup / check / teardown', value: Number.NaN, unit: 'ms', note: 'skipped: moto_server is not installed' });
       return rows;
     }

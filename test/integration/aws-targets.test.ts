@@ -13,11 +13,11 @@ import { createAwsClients, openTarget, probeCapabilities, regionalClientFactory,
 import { getCheck } from '../../src/checks/catalog.ts';
 import { collectInventory } from '../../src/inventory/index.ts';
 import { jsonError, s3Error, startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
-import { announceMotoSkip, motoAvailable, motoEnv, startMoto, type MotoServer } from '../support/moto.ts';
+import { announceMotoSkip, MOTO_AVAILABLE, motoEnv, startMoto, type MotoServer } from '../support/moto.ts';
 
 announceMotoSkip('src/aws targets, guard and inventory against moto_server');
 
-describe.skipIf(!motoAvailable)('targets, sandbox guard and inventory (moto_server)', { timeout: 120_000 }, () => {
+describe.skipIf(!MOTO_AVAILABLE)('targets, sandbox guard and inventory (moto_server)', { timeout: 120_000 }, () => {
   let moto: MotoServer;
   let proxy: FaultProxy;
   const account = '123456789012'; // moto's account

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFixtureLab } from '../support/fixture-lab.ts';
-import { announceMotoSkip, motoAvailable, startMoto, type MotoServer } from '../support/moto.ts';
+import { announceMotoSkip, MOTO_AVAILABLE, startMoto, type MotoServer } from '../support/moto.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const cli = join(root, 'src/cli/lab.ts');
@@ -85,7 +85,7 @@ describe('lab CLI without a target', () => {
 
 announceMotoSkip('lab CLI against moto_server');
 
-describe.skipIf(!motoAvailable)('lab CLI against moto_server', () => {
+describe.skipIf(!MOTO_AVAILABLE)('lab CLI against moto_server', () => {
   let moto: MotoServer;
   let dataDir: string;
   const accessKey = 'AKIDNEVERLOGGED0042';

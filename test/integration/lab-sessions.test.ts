@@ -19,13 +19,13 @@ import { startFaultProxy } from '../support/fault-proxy.ts';
 import { writeFixtureLab } from '../support/fixture-lab.ts';
 import { loadLab } from '../../src/labs/catalog.ts';
 import { ListBucketsCommand } from '@aws-sdk/client-s3';
-import { announceMotoSkip, motoAvailable, motoEnv, startMoto, type MotoServer } from '../support/moto.ts';
+import { announceMotoSkip, MOTO_AVAILABLE, motoEnv, startMoto, type MotoServer } from '../support/moto.ts';
 
 announceMotoSkip('lab sessions against moto_server');
 
 const labId = 'exposed-training-data-bucket';
 
-describe.skipIf(!motoAvailable)('lab sessions (moto_server, SQLite file)', { timeout: 180_000 }, () => {
+describe.skipIf(!MOTO_AVAILABLE)('lab sessions (moto_server, SQLite file)', { timeout: 180_000 }, () => {
   let moto: MotoServer;
   let lab: LoadedLab;
   let dir: string;

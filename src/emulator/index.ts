@@ -1,0 +1,77 @@
+/**
+ * mlsec-sim's embedded AWS emulator — the public face.
+ *
+ *   const emulator = await startEmulator({ port: 0 });
+ *   // point any AWS SDK or the AWS CLI at emulator.url
+ *   await emulator.stop();
+ *
+ * Standalone: nothing here imports the product. See docs/emulator.md.
+ */
+import type { EmulatorOptions } from './config.ts';
+import { Emulator, type RootCredentials } from './emulator.ts';
+import type { EventPublisher } from './core/events.ts';
+import type { MetricSink } from './core/metrics.ts';
+import type { AuthorizeHook, RecordHook } from './pipeline/hooks.ts';
+
+export type { EmulatorOptions } from './config.ts';
+export { optionsFromEnv, DEFAULT_PORT } from './config.ts';
+export type { RootCredentials } from './emulator.ts';
+export type { AuthorizeHook, RecordHook, Call, PipelineHooks } from './pipeline/hooks.ts';
+export type { ServiceDefinition, Handler, Output, Limitation } from './services/define-service.ts';
+export { defineService } from './services/define-service.ts';
+export type { RequestContext } from './core/context.ts';
+export { AwsServiceError } from './core/errors.ts';
+export type { MetricDatum, MetricSink, MetricBatch, MetricTarget } from './core/metrics.ts';
+export type { AwsEvent, EmittedEvent, EventPublisher } from './core/events.ts';
+export { BUILTIN_SERVICES } from './services/registry.ts';
+
+export interface RunningEmulator {
+  /** Base URL for SDK `endpoint` / CLI `--endpoint-url`, e.g. http://127.0.0.1:4566 */
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  /** Directory state is persisted in, if any. */
+  readonly dataDir: string | undefined;
+  /** Stops listening and writes pending state. */
+  stop(): Promise<void>;
+  /** Forgets one account's state (or every account's). */
+  reset(accountId?: string): Promise<{ accounts: string[] }>;
+  /** Root credentials for an account (needed when signatures are verified). */
+  createAccount(accountId?: string): RootCredentials;
+  /** Writes pending state now. */
+  flush(): Promise<void>;
+  addAuthorizer(hook: AuthorizeHook): void;
+  addRecorder(hook: RecordHook): void;
+  /** Records CloudWatch datapoints from outside a request (core/metrics.ts). */
+  readonly metrics: MetricSink;
+  /** Publishes AWS events to EventBridge from outside a request, e.g. a CloudTrail record hook (core/events.ts). */
+  readonly events: EventPublisher;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const emulator = new Emulator(options);
+  let address: { host: string; port: number };
+  try {
+    address = await emulator.start();
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'EADDRINUSE') {
+      throw new Error(`Port ${emulator.options.port} on ${emulator.options.host} is already in use — is another emulator (or LocalStack) running? Stop it, or choose another port with MLSEC_EMULATOR_PORT.`, { cause: error });
+    }
+    throw error;
+  }
+  return {
+    url: emulator.url,
+    host: address.host,
+    port: address.port,
+    dataDir: emulator.options.dataDir,
+    stop: () => emulator.stop(),
+    reset: (accountId) => emulator.reset(accountId),
+    createAccount: (accountId) => emulator.createAccount(accountId),
+    flush: () => emulator.flush(),
+    addAuthorizer: (hook) => emulator.addAuthorizer(hook),
+    addRecorder: (hook) => emulator.addRecorder(hook),
+    metrics: emulator.metrics,
+    events: emulator.events,
+  };
+}
