@@ -6,7 +6,7 @@
  * `npm run build` (the e2e project), with `--no-build` so the freshly built site is served as is.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetBucketPolicyCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
@@ -42,6 +42,15 @@ describe('npm start, a lab from the CLI, and the AWS CLI in one environment', ()
   let siteUrl: string;
   let env: Record<string, string>;
   let bucket: string;
+  // Keys of the learner's environment: printed by `lab env` (its job), never by anything else.
+  const accessKey = 'AKIDSTARTNEVERLOGGED7';
+  const secret = 'npm-start-Secret-NeverLogged-4242';
+  const outputs: string[] = [];
+  const lab = async (...args: string[]) => {
+    const result = await exec(process.execPath, ['src/cli/lab.ts', ...args], env);
+    outputs.push(result.stdout, result.stderr);
+    return result;
+  };
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'mlsec-npm-start-'));
@@ -49,7 +58,7 @@ describe('npm start, a lab from the CLI, and the AWS CLI in one environment', ()
     emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
     siteUrl = `http://127.0.0.1:${sitePort}`;
     // What a learner's shell has: no AWS_* keys, only the project's own settings.
-    env = { PATH: process.env.PATH!, HOME: process.env.HOME!, MLSEC_DATA_DIR: dataDir, MLSEC_ENDPOINT: emulatorUrl, MLSEC_EMBEDDED: 'auto', NO_COLOR: '1' };
+    env = { PATH: process.env.PATH!, HOME: process.env.HOME!, MLSEC_DATA_DIR: dataDir, MLSEC_ENDPOINT: emulatorUrl, MLSEC_EMBEDDED: 'auto', NO_COLOR: '1', MLSEC_ACCESS_KEY_ID: accessKey, MLSEC_SECRET_ACCESS_KEY: secret };
     started = spawn(process.execPath, ['src/cli/start.ts', '--no-build'], {
       cwd: projectRoot,
       env: { ...env, HOST: '127.0.0.1', PORT: String(sitePort), MLSEC_EMULATOR_PORT: String(emulatorPort), ASTRO_TELEMETRY_DISABLED: '1' },
@@ -84,9 +93,9 @@ describe('npm start, a lab from the CLI, and the AWS CLI in one environment', ()
   });
 
   it('attaches a lab started from the CLI to that emulator (no emulator of its own)', async () => {
-    const start = await exec(process.execPath, ['src/cli/lab.ts', 'start', 'exposed-training-data-bucket'], env);
+    const start = await lab('start', 'exposed-training-data-bucket');
     expect(start.code, start.stderr).toBe(0);
-    const status = JSON.parse((await exec(process.execPath, ['src/cli/lab.ts', 'status', '--json'], env)).stdout) as { state: string; target: string; resources: { name: string; type: string }[] };
+    const status = JSON.parse((await lab('status', '--json')).stdout) as { state: string; target: string; resources: { name: string; type: string }[] };
     expect(status.state).toBe('ready');
     expect(status.target).toBe(`embedded emulator at ${emulatorUrl}`);
     bucket = status.resources.find((r) => r.type === 's3:bucket')!.name;
@@ -109,14 +118,26 @@ describe('npm start, a lab from the CLI, and the AWS CLI in one environment', ()
   });
 
   it('grades and tears the lab down there', async () => {
-    const check = await exec(process.execPath, ['src/cli/lab.ts', 'check'], env);
+    const check = await lab('check');
     expect(check.code).toBe(1);
     expect(check.stdout).toMatch(/Not yet\./);
-    const teardown = await exec(process.execPath, ['src/cli/lab.ts', 'teardown'], env);
+    const teardown = await lab('teardown');
     expect(teardown.code, teardown.stderr).toBe(0);
     const s3 = new S3Client({ endpoint: emulatorUrl, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
     const gone = await s3.send(new HeadBucketCommand({ Bucket: bucket })).catch((e: unknown) => e as { $metadata?: { httpStatusCode?: number } });
     expect((gone as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode).toBe(404);
     s3.destroy();
+  });
+
+  it('never logs the credentials: not in npm start’s output, the lab commands’ output or the data folder’s database', async () => {
+    expect(outputs.length).toBeGreaterThanOrEqual(8);
+    for (const text of [output, ...outputs]) {
+      expect(text).not.toContain(secret);
+      expect(text).not.toContain(accessKey);
+    }
+    for (const file of readdirSync(dataDir).filter((f) => f.startsWith('mlsec.db'))) {
+      const bytes = readFileSync(join(dataDir, file)).toString('latin1');
+      expect(bytes, file).not.toContain(secret);
+    }
   });
 });
