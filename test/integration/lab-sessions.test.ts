@@ -9,8 +9,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, HeadBucketCommand, PutBucketTaggingCommand } from '@aws-sdk/client-s3';
-import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, ListAliasesCommand } from '@aws-sdk/client-kms';
+import { CreateBucketCommand, GetBucketTaggingCommand, HeadBucketCommand, PutBucketTaggingCommand } from '@aws-sdk/client-s3';
+import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, ListAliasesCommand, ListResourceTagsCommand } from '@aws-sdk/client-kms';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsClients, openTarget, targetSettingsFromEnv, type AwsClients } from '../../src/aws/index.ts';
 import { openDatabase, type SqlClient } from '../../src/db/index.ts';
@@ -88,6 +88,26 @@ describe.skipIf(!kind.available)(`lab sessions (${kind.name}, SQLite file)`, { t
     expect(done.active).toBe(false);
     const events = (await second.service.store.events(started.id)).map((e) => e.type);
     expect(events).toEqual(['created', 'learner.start', 'learner.hint', 'learner.check', 'learner.solve', 'learner.teardown']);
+  });
+
+  it('tags every resource it creates with the lab and run ids, and names each with the run prefix', async () => {
+    const { service } = await newService();
+    const session = await service.start(labId);
+    const local = await localClients();
+    const prefix = `mlsec-${session.runId}-`;
+    const bucket = `${prefix}fraud-training-data`;
+    const bucketTags = (await (await local.client('s3')).send(new GetBucketTaggingCommand({ Bucket: bucket }))).TagSet ?? [];
+    expect(bucketTags).toEqual(expect.arrayContaining([{ Key: 'mlsec:lab', Value: labId }, { Key: 'mlsec:run', Value: session.runId }]));
+    const kms = await local.client('kms');
+    // KMS aliases take no tags: the alias carries the prefix, the key behind it carries the tags.
+    const alias = ((await kms.send(new ListAliasesCommand({}))).Aliases ?? []).find((a) => a.AliasName === `alias/${prefix}fraud-ml-data`);
+    expect(alias?.TargetKeyId).toBeDefined();
+    const keyTags = (await kms.send(new ListResourceTagsCommand({ KeyId: alias!.TargetKeyId! }))).Tags ?? [];
+    expect(keyTags).toEqual(expect.arrayContaining([{ TagKey: 'mlsec:lab', TagValue: labId }, { TagKey: 'mlsec:run', TagValue: session.runId }]));
+    const rt = { lab: lab.definition, aws: local, target: await service.target() };
+    expect((await listRunResources(rt, session.runId)).map((r) => r.type).sort()).toEqual(['kms:alias', 'kms:key', 's3:bucket']);
+    expect((await service.send(session.id, { type: 'learner.teardown' })).state).toBe('done');
+    local.destroy();
   });
 
   it('tears down only what the run created: other buckets, keys and aliases survive', async () => {
