@@ -15,6 +15,14 @@ export interface EmulatorOptions {
   dataDir?: string;
   /** Verify SigV4 signatures against issued secrets and refuse unknown keys (default false). */
   verifySignatures?: boolean;
+  /**
+   * Enforce IAM: every call is evaluated against identity policies, permissions boundaries,
+   * session policies, resource policies and SCPs, and refused with AWS's AccessDenied when they do
+   * not allow it (default false). See docs/emulator-enforcement.md.
+   */
+  enforceIam?: boolean;
+  /** Authorization decisions kept per account for GET /_mlsec/explain (default 500). */
+  decisionsPerAccount?: number;
   /** Region for requests that name none (default us-east-1). */
   defaultRegion?: string;
   /** Services to serve (default: every built-in service). */
@@ -46,6 +54,8 @@ export interface ResolvedOptions {
   readonly port: number;
   readonly dataDir: string | undefined;
   readonly verifySignatures: boolean;
+  readonly enforceIam: boolean;
+  readonly decisionsPerAccount: number;
   readonly defaultRegion: string;
   readonly maxBodyBytes: number;
   readonly persistDebounceMs: number;
@@ -64,6 +74,8 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     port: options.port ?? DEFAULT_PORT,
     dataDir: options.dataDir ? resolve(options.dataDir) : undefined,
     verifySignatures: options.verifySignatures ?? false,
+    enforceIam: options.enforceIam ?? false,
+    decisionsPerAccount: options.decisionsPerAccount ?? 500,
     defaultRegion: options.defaultRegion ?? 'us-east-1',
     maxBodyBytes: options.maxBodyBytes ?? 64 * 1024 * 1024,
     persistDebounceMs: options.persistDebounceMs ?? 100,
@@ -84,6 +96,7 @@ function flag(value: string | undefined): boolean {
  *   MLSEC_EMULATOR_HOST, MLSEC_EMULATOR_PORT (or LocalStack's GATEWAY_LISTEN=host:port),
  *   MLSEC_DATA_DIR (state under <dir>/emulator; `.mlsec` in the working directory by default),
  *   MLSEC_EMULATOR_VERIFY_SIGNATURES=1, MLSEC_EMULATOR_ADMIN_TOKEN, AWS_DEFAULT_REGION,
+ *   MLSEC_EMULATOR_ENFORCE_IAM=1 (or LocalStack's ENFORCE_IAM=1): IAM enforcement.
  *   MLSEC_EMULATOR_SAGEMAKER_DELAY_MS (how long SageMaker's simulated transitions take).
  *   MLSEC_EMULATOR_CLOUDTRAIL_HISTORY_LIMIT (events CloudTrail keeps per account and region).
  */
@@ -118,6 +131,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): Emu
     serviceSettings,
     dataDir: join(resolve(cwd, env.MLSEC_DATA_DIR || '.mlsec'), 'emulator'),
     verifySignatures: flag(env.MLSEC_EMULATOR_VERIFY_SIGNATURES),
+    enforceIam: flag(env.MLSEC_EMULATOR_ENFORCE_IAM ?? env.ENFORCE_IAM),
     adminToken: env.MLSEC_EMULATOR_ADMIN_TOKEN,
     defaultRegion: env.MLSEC_EMULATOR_REGION || env.AWS_DEFAULT_REGION || undefined,
   };

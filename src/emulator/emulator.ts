@@ -5,6 +5,8 @@
 import { rootPrincipal } from './auth/principal.ts';
 import { type EmulatorOptions, resolveOptions, type ResolvedOptions } from './config.ts';
 import type { EventPublisher } from './core/events.ts';
+import { IamEnforcer } from './enforcement/enforcer.ts';
+import { explainRoute } from './enforcement/explain-route.ts';
 import { accessKeyId as newAccessKeyId, secretAccessKey as newSecret } from './core/ids.ts';
 import type { MetricSink } from './core/metrics.ts';
 import type { AuthorizeHook, RecordHook } from './pipeline/hooks.ts';
@@ -35,6 +37,8 @@ export class Emulator {
   readonly router: ServiceRouter;
   readonly pipeline: Pipeline;
   readonly persistence: Persistence | undefined;
+  /** IAM enforcement, when on (`enforceIam`). */
+  readonly enforcer: IamEnforcer | undefined;
   private edge: Edge | undefined;
   private readonly startedAt = Date.now();
   private port = 0;
@@ -61,6 +65,12 @@ export class Emulator {
       maxBodyBytes: this.options.maxBodyBytes,
       serviceSettings: this.options.serviceSettings,
     });
+    if (this.options.enforceIam) {
+      this.enforcer = new IamEnforcer({ world: this.world, router: this.router, log: this.options.log, now: this.options.now, decisionsPerAccount: this.options.decisionsPerAccount });
+      this.pipeline.authorizers.push(this.enforcer.authorize);
+      this.pipeline.recorders.push(this.enforcer.noteChange);
+      this.pipeline.onBehalfAuthorizer = this.enforcer.onBehalf;
+    }
     for (const hook of options.hooks?.authorize ?? []) this.pipeline.authorizers.push(hook);
     for (const hook of options.hooks?.record ?? []) this.pipeline.recorders.push(hook);
     for (const runtime of this.services) {
@@ -115,6 +125,7 @@ export class Emulator {
         status: () => this.status(),
         reset: (accountId) => this.reset(accountId),
         createAccount: (accountId) => this.createAccount(accountId),
+        explain: (request) => explainRoute(request, this.enforcer?.decisions),
       },
     });
     const address = await this.edge.listen();
@@ -173,6 +184,7 @@ export class Emulator {
     const ids = accountId === undefined ? this.world.accountIds() : this.world.hasAccount(accountId) ? [accountId] : [];
     for (const id of ids) this.world.removeAccount(id);
     for (const runtime of this.services) runtime.attachment?.reset?.(accountId);
+    this.enforcer?.reset(accountId);
     if (this.persistence && ids.length) {
       this.persistence.markDirty(ids);
       await this.persistence.flush();
@@ -211,6 +223,7 @@ export class Emulator {
       uptimeMs: Date.now() - this.startedAt,
       accounts: this.world.accountIds().length,
       verifySignatures: this.options.verifySignatures,
+      enforcement: this.enforcer?.status ?? { enabled: false },
       services: Object.fromEntries(this.services.map((s) => [s.id, s.status])),
       persistence: this.persistence?.status() ?? null,
       memory: process.memoryUsage(),
