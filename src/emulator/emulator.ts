@@ -14,6 +14,7 @@ import { InternalBus } from './pipeline/internal-bus.ts';
 import { Pipeline } from './pipeline/pipeline.ts';
 import { ServiceRouter } from './pipeline/service-router.ts';
 import { Edge } from './server/edge.ts';
+import { loadOrCreateTls, type TlsMaterial } from './server/tls/certificate-store.ts';
 import { EMULATOR_VERSION, healthReport } from './server/health.ts';
 import type { ServiceDefinition } from './services/define-service.ts';
 import type { ServiceHost } from './services/service-host.ts';
@@ -21,6 +22,7 @@ import { BUILTIN_SERVICES } from './services/registry.ts';
 import { ServiceRuntime } from './services/service-runtime.ts';
 import { Persistence } from './state/persistence.ts';
 import { DEFAULT_ACCOUNT_ID, World } from './state/world.ts';
+import { join } from 'node:path';
 
 const WARM_UP_DELAY_MS = 500;
 
@@ -40,6 +42,8 @@ export class Emulator {
   /** IAM enforcement, when on (`enforceIam`). */
   readonly enforcer: IamEnforcer | undefined;
   private edge: Edge | undefined;
+  /** The HTTPS certificate and the CA to trust, once started (https option). */
+  tls: TlsMaterial | undefined;
   private readonly startedAt = Date.now();
   private port = 0;
 
@@ -113,7 +117,9 @@ export class Emulator {
 
   async start(): Promise<{ host: string; port: number }> {
     this.persistence?.load();
+    if (this.options.https && !this.tls) this.tls = loadOrCreateTls(this.options.dataDir ? join(this.options.dataDir, 'tls') : undefined, { names: this.options.tlsNames, log: this.options.log });
     this.edge = new Edge({
+      tls: this.tls,
       host: this.options.host,
       port: this.options.port,
       maxBodyBytes: this.options.maxBodyBytes,
@@ -148,6 +154,13 @@ export class Emulator {
   get url(): string {
     const host = this.options.host === '0.0.0.0' || this.options.host === '::' ? '127.0.0.1' : this.options.host;
     return `http://${host.includes(':') ? `[${host}]` : host}:${this.port}`;
+  }
+
+  /** The same port over TLS (undefined when HTTPS is off). */
+  get httpsUrl(): string | undefined {
+    if (!this.tls) return undefined;
+    const host = this.options.host === '0.0.0.0' || this.options.host === '::' ? '127.0.0.1' : this.options.host;
+    return `https://${host.includes(':') ? `[${host}]` : host}:${this.port}`;
   }
 
   addAuthorizer(hook: AuthorizeHook): void {
@@ -220,6 +233,8 @@ export class Emulator {
     return {
       version: EMULATOR_VERSION,
       url: this.url,
+      httpsUrl: this.httpsUrl ?? null,
+      caCertificate: this.tls ? (this.tls.caPath ?? 'in memory') : null,
       uptimeMs: Date.now() - this.startedAt,
       accounts: this.world.accountIds().length,
       verifySignatures: this.options.verifySignatures,

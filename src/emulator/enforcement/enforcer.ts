@@ -136,7 +136,6 @@ export class IamEnforcer {
       'aws:MultiFactorAuthPresent': principal.session ? principal.session.mfaAuthenticated === true : undefined,
       'aws:TokenIssueTime': principal.session?.issuedAt,
     };
-    if (call.userAgent) context['aws:UserAgent'] = call.userAgent;
     if (viaService !== undefined) {
       context['aws:CalledVia'] = [`${viaService}.amazonaws.com`];
       context['aws:CalledViaFirst'] = `${viaService}.amazonaws.com`;
@@ -195,6 +194,9 @@ export class IamEnforcer {
       }
     }
     const principal = call.principal;
+    // The log keeps the message exactly as the caller received it (S3 quotes the resource …).
+    const error = denied && accessDeniedError(call.protocol, denied.message ?? `User: ${principal.arn} is not authorized to perform: ${denied.action}`, { anonymous: principal.type === 'Anonymous', resource: denied.resource });
+    if (denied && error) evaluations[evaluations.length - 1] = { ...denied, message: error.message };
     this.decisions.add({
       requestId: call.requestId,
       time: call.receivedAt.toISOString(),
@@ -208,7 +210,7 @@ export class IamEnforcer {
       decision: denied?.decision ?? 'allowed',
       evaluations,
     });
-    if (denied) throw accessDeniedError(call.protocol, denied.message ?? `User: ${principal.arn} is not authorized to perform: ${denied.action}`, { anonymous: principal.type === 'Anonymous', resource: denied.resource });
+    if (error) throw error;
   };
 
   /** For `ctx.authorizeOnBehalf`: the caller's permission for work a service does for it in another service. */
