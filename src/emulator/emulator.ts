@@ -7,7 +7,7 @@ import { type EmulatorOptions, resolveOptions, type ResolvedOptions } from './co
 import type { EventPublisher } from './core/events.ts';
 import { IamEnforcer } from './enforcement/enforcer.ts';
 import { explainRoute } from './enforcement/explain-route.ts';
-import { accessKeyId as newAccessKeyId, secretAccessKey as newSecret } from './core/ids.ts';
+import { accessKeyId as newAccessKeyId, randomAccountId, secretAccessKey as newSecret } from './core/ids.ts';
 import type { MetricSink } from './core/metrics.ts';
 import type { AuthorizeHook, RecordHook } from './pipeline/hooks.ts';
 import { InternalBus } from './pipeline/internal-bus.ts';
@@ -112,6 +112,9 @@ export class Emulator {
       accountIds: () => this.world.accountIds(),
       changed: (accountId) => this.persistence?.markDirty([accountId]),
       attachmentOf: <T>(id: string) => this.router.get(id)?.attachment?.api as T | undefined,
+      runAs: (accountId, region, operation, fn) =>
+        this.pipeline.bus.runAs(this.router.get(serviceId)!, `internal:${operation}`, accountId, region, InternalBus.origin(accountId, region, rootPrincipal(accountId), new Date(this.options.now())), fn),
+      publishEvent: (event) => this.events.publish(event),
     };
   }
 
@@ -223,10 +226,7 @@ export class Emulator {
   }
 
   private unusedAccountId(): string {
-    for (;;) {
-      const id = String(Math.floor(100_000_000_000 + Math.random() * 899_999_999_999));
-      if (!this.world.hasAccount(id)) return id;
-    }
+    return randomAccountId((id) => this.world.hasAccount(id));
   }
 
   status(): Record<string, unknown> {

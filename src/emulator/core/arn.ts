@@ -11,6 +11,20 @@ export interface Arn {
 
 const ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b):([a-z0-9-]+):([a-z0-9-]*):(\d{12}|aws|)?:(.+)$/;
 
+/**
+ * `arn:aws:<service>:<region>:<account>:<resource>` — every emulated service builds its ARNs here.
+ * Global resources leave the region empty (`arn:aws:iam::123456789012:role/x`), S3 buckets the
+ * account too (`arn:aws:s3:::bucket`).
+ */
+export function formatArn(service: string, region: string, accountId: string, resource: string, partition = 'aws'): string {
+  return `arn:${partition}:${service}:${region}:${accountId}:${resource}`;
+}
+
+/** An ARN in the caller's region and account (`ctx.region`, `ctx.accountId`). */
+export function arnIn(scope: { readonly region: string; readonly accountId: string }, service: string, resource: string): string {
+  return formatArn(service, scope.region, scope.accountId, resource);
+}
+
 export function parseArn(text: string): Arn | undefined {
   const m = ARN.exec(text);
   if (!m) return undefined;

@@ -90,11 +90,23 @@ export class InternalBus {
       this.log(`dropped ${operation} to ${consumer.id} after ${MAX_BUS_DEPTH} hops (request ${origin.requestId}): a loop of rules, filters or alarms?`);
       return;
     }
-    const touched = new Set<string>();
     try {
-      run(this.makeContext(consumer, operation, accountId, region, { ...origin, depth: origin.depth + 1 }, touched));
+      this.runAs(consumer, operation, accountId, region, { ...origin, depth: origin.depth + 1 }, run);
     } catch (error) {
       this.log(`${consumer.id} failed to consume ${operation} (request ${origin.requestId}): ${(error as Error)?.stack ?? String(error)}`);
+    }
+  }
+
+  /**
+   * Runs `fn` with a context of `runtime`'s service for an account and region, outside any client
+   * request (a consumer's delivery; work a service hands another through its attachment, such as
+   * CloudTrail's log delivery into CloudWatch Logs). The accounts it touches are persisted; what
+   * it throws reaches the caller.
+   */
+  runAs<T>(runtime: ServiceRuntime, operation: string, accountId: string, region: string, origin: BusOrigin, fn: (ctx: RequestContext) => T): T {
+    const touched = new Set<string>();
+    try {
+      return fn(this.makeContext(runtime, operation, accountId, region, origin, touched));
     } finally {
       if (touched.size) this.onAccountsChanged(touched);
     }

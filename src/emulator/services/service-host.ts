@@ -5,6 +5,7 @@
  * on flush/stop (log-file delivery). A definition opts in with `attach(host)`; the emulator calls
  * it once at construction and reaches the returned attachment on flush, stop, reset and status.
  */
+import type { RequestContext } from '../core/context.ts';
 import type { RecordHook } from '../pipeline/hooks.ts';
 import type { ServiceModel } from '../schema/service-model.ts';
 import type { ServiceDefinition } from './define-service.ts';
@@ -35,10 +36,14 @@ export interface ServiceHost {
   /** Another service's attachment `api` (how services hand each other work, e.g. CloudTrail → Logs). */
   attachmentOf<T>(serviceId: string): T | undefined;
   /**
-   * Publishes an AWS event (EventBridge envelope fields) to the emulator's internal event bus.
-   * Undefined until the emulator has one; producers must check.
+   * Runs `fn` with a request context of the attaching service for an account and region, outside
+   * any client request — so an attachment can use the service's own handlers' code (CloudWatch
+   * Logs writes CloudTrail's deliveries as PutLogEvents would). State it touches is persisted;
+   * metrics and events it produces travel the internal bus; what it throws reaches the caller.
    */
-  readonly publishEvent?: (event: HostEvent) => void;
+  runAs<T>(accountId: string, region: string, operation: string, fn: (ctx: RequestContext) => T): T;
+  /** Publishes an AWS event (EventBridge envelope fields) on the emulator's internal event bus. */
+  publishEvent(event: HostEvent): void;
 }
 
 /** An event for the internal bus, as a producer states it (the bus adds id and envelope). */

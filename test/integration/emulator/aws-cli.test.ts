@@ -3,46 +3,37 @@
  * labs and learners use, including `aws s3` high-level commands and error messages.
  * Skips — visibly — when the `aws` command is not installed.
  */
-import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/emulator/index.ts';
+import { AWS_CLI, AWS_CLI_AVAILABLE as available, AwsCli, awsCliSkipMessage } from '../../support/aws-cli.ts';
 import { emulator } from './support.ts';
 
-const run = promisify(execFile);
-const cliVersion = spawnSync('aws', ['--version'], { encoding: 'utf8' });
-const available = cliVersion.status === 0;
-if (!available) console.warn('aws-cli.test.ts: SKIPPED — the AWS CLI (`aws`) is not installed on this machine.');
+const cliVersion = available ? spawnSync(AWS_CLI!, ['--version'], { encoding: 'utf8' }) : undefined;
+if (!available) console.warn(awsCliSkipMessage('aws-cli.test.ts'));
 
-describe.skipIf(!available)(`AWS CLI (${(cliVersion.stdout || cliVersion.stderr || '').trim().split(' ')[0]})`, { timeout: 120_000 }, () => {
+describe.skipIf(!available)(available ? `AWS CLI (${(cliVersion!.stdout || cliVersion!.stderr || '').trim().split(' ')[0]})` : awsCliSkipMessage('AWS CLI'), { timeout: 120_000 }, () => {
   let emu: RunningEmulator;
+  let cli: AwsCli;
   let dir: string;
   const ACCOUNT = '246813579024';
 
   beforeAll(async () => {
     emu = await emulator();
-    dir = mkdtempSync(join(tmpdir(), 'mlsec-cli-'));
-    writeFileSync(join(dir, 'config'), '');
-    writeFileSync(join(dir, 'credentials'), '');
+    cli = new AwsCli(emu.url, { accessKeyId: ACCOUNT, secretAccessKey: 'secret' });
+    dir = cli.dir;
   });
   afterAll(async () => {
     await emu.stop();
-    rmSync(dir, { recursive: true, force: true });
+    cli.dispose();
   });
 
-  /** Runs `aws --endpoint-url … --region us-east-1 <args>` with keys in the environment and no user config. */
+  /** Runs `aws --endpoint-url … <args>` with keys in the environment and no user config. */
   async function aws(args: string[], keys: Record<string, string> = { AWS_ACCESS_KEY_ID: ACCOUNT, AWS_SECRET_ACCESS_KEY: 'secret' }) {
-    const env = { PATH: process.env.PATH ?? '', HOME: dir, AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'), AWS_PAGER: '', ...keys };
-    try {
-      const { stdout, stderr } = await run('aws', ['--endpoint-url', emu.url, '--region', 'us-east-1', '--output', 'json', ...args], { env, cwd: dir, timeout: 60_000 });
-      return { code: 0, stdout, stderr, json: stdout.trim().startsWith('{') ? JSON.parse(stdout) : undefined };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr, json: undefined };
-    }
+    const result = await cli.run(args, { env: keys });
+    return { ...result, json: result.stdout.trim().startsWith('{') ? result.json : undefined };
   }
 
   const file = (name: string, content: string) => {
@@ -115,10 +106,14 @@ describe.skipIf(!available)(`AWS CLI (${(cliVersion.stdout || cliVersion.stderr 
     await aws(['s3api', 'delete-bucket-policy', '--bucket', 'cli-secure']);
     const none = await aws(['s3api', 'get-bucket-policy', '--bucket', 'cli-secure']);
     expect(none.stderr).toContain('An error occurred (NoSuchBucketPolicy) when calling the GetBucketPolicy operation: The bucket policy does not exist');
+    // The default key must exist in the emulated KMS: uploads are encrypted with it.
+    const keyId = (await aws(['kms', 'create-key', '--description', 'ml bucket'])).json.KeyMetadata.KeyId;
+    expect((await aws(['kms', 'create-alias', '--alias-name', 'alias/ml', '--target-key-id', keyId])).code).toBe(0);
     await aws(['s3api', 'put-bucket-encryption', '--bucket', 'cli-secure', '--server-side-encryption-configuration', '{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"aws:kms","KMSMasterKeyID":"alias/ml"},"BucketKeyEnabled":true}]}']);
     expect((await aws(['s3api', 'get-bucket-encryption', '--bucket', 'cli-secure'])).json.ServerSideEncryptionConfiguration.Rules[0]).toEqual({ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: 'alias/ml' }, BucketKeyEnabled: true });
     await aws(['s3api', 'put-bucket-versioning', '--bucket', 'cli-secure', '--versioning-configuration', 'Status=Enabled']);
-    await aws(['s3api', 'put-object', '--bucket', 'cli-secure', '--key', 'm.bin', '--body', join(dir, 'data.csv')]);
+    const put = await aws(['s3api', 'put-object', '--bucket', 'cli-secure', '--key', 'm.bin', '--body', join(dir, 'data.csv')]);
+    expect(put.json).toMatchObject({ ServerSideEncryption: 'aws:kms', SSEKMSKeyId: `arn:aws:kms:us-east-1:${ACCOUNT}:key/${keyId}`, BucketKeyEnabled: true });
     await aws(['s3api', 'put-object', '--bucket', 'cli-secure', '--key', 'm.bin', '--body', join(dir, 'data.csv')]);
     expect((await aws(['s3api', 'list-object-versions', '--bucket', 'cli-secure'])).json.Versions).toHaveLength(2);
     expect((await aws(['s3api', 'get-bucket-location', '--bucket', 'cli-secure'])).json).toEqual({ LocationConstraint: null });

@@ -1,12 +1,14 @@
 /** The `aws kms …` and `aws secretsmanager …` commands a learner types, run through the real AWS CLI. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/emulator/index.ts';
-import { AWS_CLI_AVAILABLE, AWS_CLI_SKIP_NOTE, AwsCli } from './aws-cli-runner.ts';
+import { AWS_CLI_AVAILABLE, AwsCli, awsCliSkipMessage } from '../../support/aws-cli.ts';
 import { emulator } from './support.ts';
 
 const ACCOUNT = '123123123123';
 
-describe.skipIf(!AWS_CLI_AVAILABLE)(`AWS CLI: kms and secretsmanager${AWS_CLI_SKIP_NOTE}`, () => {
+if (!AWS_CLI_AVAILABLE) console.warn(awsCliSkipMessage('cli-kms-secrets.test.ts'));
+
+describe.skipIf(!AWS_CLI_AVAILABLE)(AWS_CLI_AVAILABLE ? 'AWS CLI: kms and secretsmanager' : awsCliSkipMessage('AWS CLI: kms and secretsmanager'), () => {
   let emu: RunningEmulator;
   let aws: AwsCli;
   beforeAll(async () => {

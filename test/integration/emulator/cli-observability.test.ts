@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/emulator/index.ts';
-import { AWS_CLI, awsCli } from './aws-cli.ts';
+import { AWS_CLI_AVAILABLE, AwsCli, awsCliSkipMessage } from '../../support/aws-cli.ts';
 import { emulator } from './support.ts';
 
 const ACCOUNT = '777788889999';
@@ -41,16 +41,21 @@ function queryOnlyModel(): string | undefined {
 }
 
 // Each CLI call starts a Python process (1-2 s on a busy machine): generous per-test time.
-describe.skipIf(!AWS_CLI)('AWS CLI: CloudWatch, CloudWatch Logs, EventBridge', { timeout: 180_000 }, () => {
+if (!AWS_CLI_AVAILABLE) console.warn(awsCliSkipMessage('cli-observability.test.ts'));
+
+describe.skipIf(!AWS_CLI_AVAILABLE)(AWS_CLI_AVAILABLE ? 'AWS CLI: CloudWatch, CloudWatch Logs, EventBridge' : awsCliSkipMessage('AWS CLI: CloudWatch, CloudWatch Logs, EventBridge'), { timeout: 180_000 }, () => {
   let emu: RunningEmulator;
   let modelDir: string | undefined;
-  const aws = (...args: string[]) => awsCli(emu.url, args, { accessKeyId: ACCOUNT });
+  let cli: AwsCli;
+  const aws = (...args: string[]) => cli.run(args);
   beforeAll(async () => {
     emu = await emulator();
+    cli = new AwsCli(emu.url, { accessKeyId: ACCOUNT });
     modelDir = queryOnlyModel();
     if (!modelDir) console.warn('AWS CLI awsQuery test skipped: the CLI\'s botocore CloudWatch model was not found.');
   });
   afterAll(async () => {
+    cli?.dispose();
     await emu.stop();
     if (modelDir) rmSync(modelDir, { recursive: true, force: true });
   });
@@ -109,7 +114,7 @@ describe.skipIf(!AWS_CLI)('AWS CLI: CloudWatch, CloudWatch Logs, EventBridge', {
 
   it('speaks awsQuery to a CLI whose CloudWatch model names only the query protocol', async (context) => {
     if (!modelDir) context.skip();
-    const q = (...args: string[]) => awsCli(emu.url, args, { accessKeyId: ACCOUNT, env: { AWS_DATA_PATH: modelDir! } });
+    const q = (...args: string[]) => cli.run(args, { env: { AWS_DATA_PATH: modelDir! } });
     const put = await q('cloudwatch', 'put-metric-data', '--namespace', 'Lab/Query', '--metric-name', 'Hits', '--value', '3', '--dimensions', 'Page=home', '--debug');
     expect(put.code).toBe(0);
     expect(put.stderr).toContain("'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8'");

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/emulator/index.ts';
-import { type AwsCli, awsCli, awsCliAvailable, skipMessage } from './aws-cli-support.ts';
+import { AWS_CLI_AVAILABLE as awsCliAvailable, AwsCli, awsCliSkipMessage as skipMessage } from '../../support/aws-cli.ts';
 import { clientConfig, emulator } from './support.ts';
 
 const IMAGE = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
@@ -15,13 +15,13 @@ const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'All
 
 if (!awsCliAvailable) console.warn(skipMessage('cli-sagemaker'));
 
-describe.skipIf(!awsCliAvailable)('AWS CLI: sagemaker and sagemaker-runtime', { timeout: 180_000 }, () => {
+describe.skipIf(!awsCliAvailable)(awsCliAvailable ? 'AWS CLI: sagemaker and sagemaker-runtime' : skipMessage('AWS CLI: sagemaker and sagemaker-runtime'), { timeout: 180_000 }, () => {
   let emu: RunningEmulator;
   let cli: AwsCli;
   let role: string;
   beforeAll(async () => {
     emu = await emulator({ serviceSettings: { sagemaker: { transitionDelayMs: 0 } } });
-    cli = awsCli(emu.url);
+    cli = new AwsCli(emu.url, { accessKeyId: '123456789012', secretAccessKey: 'x' });
     role = (await new IAMClient(clientConfig(emu.url, { accessKeyId: '123456789012', secretAccessKey: 'x' })).send(new CreateRoleCommand({ RoleName: 'SageMakerExecution', AssumeRolePolicyDocument: trust }))).Role!.Arn!;
   });
   afterAll(async () => {
@@ -31,17 +31,17 @@ describe.skipIf(!awsCliAvailable)('AWS CLI: sagemaker and sagemaker-runtime', { 
 
   it('creates, describes, lists and fails to update a running notebook instance', async () => {
     const created = await cli.run(['sagemaker', 'create-notebook-instance', '--notebook-instance-name', 'research', '--instance-type', 'ml.t3.medium', '--role-arn', role, '--tags', 'Key=Project,Value=churn']);
-    expect(created.status, created.stderr).toBe(0);
+    expect(created.code, created.stderr).toBe(0);
     expect(created.json.NotebookInstanceArn).toBe('arn:aws:sagemaker:us-east-1:123456789012:notebook-instance/research');
     const described = await cli.run(['sagemaker', 'describe-notebook-instance', '--notebook-instance-name', 'research']);
     expect(described.json).toMatchObject({ NotebookInstanceStatus: 'InService', DirectInternetAccess: 'Enabled', RootAccess: 'Enabled' });
     const query = await cli.run(['sagemaker', 'describe-notebook-instance', '--notebook-instance-name', 'research', '--query', 'DirectInternetAccess', '--output', 'text']);
     expect(query.stdout.trim()).toBe('Enabled');
     const update = await cli.run(['sagemaker', 'update-notebook-instance', '--notebook-instance-name', 'research', '--root-access', 'Disabled']);
-    expect(update.status).not.toBe(0);
+    expect(update.code).not.toBe(0);
     expect(update.stderr).toContain('An error occurred (ValidationException) when calling the UpdateNotebookInstance operation: Status (InService) not in ([Stopped]). Unable to transition to (Updating) for Notebook Instance (arn:aws:sagemaker:us-east-1:123456789012:notebook-instance/research).');
-    expect((await cli.run(['sagemaker', 'stop-notebook-instance', '--notebook-instance-name', 'research'])).status).toBe(0);
-    expect((await cli.run(['sagemaker', 'update-notebook-instance', '--notebook-instance-name', 'research', '--root-access', 'Disabled'])).status).toBe(0);
+    expect((await cli.run(['sagemaker', 'stop-notebook-instance', '--notebook-instance-name', 'research'])).code).toBe(0);
+    expect((await cli.run(['sagemaker', 'update-notebook-instance', '--notebook-instance-name', 'research', '--root-access', 'Disabled'])).code).toBe(0);
     const listed = await cli.run(['sagemaker', 'list-notebook-instances', '--name-contains', 'research']);
     expect(listed.json.NotebookInstances[0]).toMatchObject({ NotebookInstanceName: 'research', NotebookInstanceStatus: 'Stopped' });
     const tags = await cli.run(['sagemaker', 'list-tags', '--resource-arn', created.json.NotebookInstanceArn]);
@@ -51,7 +51,7 @@ describe.skipIf(!awsCliAvailable)('AWS CLI: sagemaker and sagemaker-runtime', { 
   it('creates a lifecycle configuration from a base64 script', async () => {
     const script = Buffer.from('#!/bin/bash\necho hello\n').toString('base64');
     const created = await cli.run(['sagemaker', 'create-notebook-instance-lifecycle-config', '--notebook-instance-lifecycle-config-name', 'setup', '--on-start', `Content=${script}`]);
-    expect(created.status, created.stderr).toBe(0);
+    expect(created.code, created.stderr).toBe(0);
     const described = await cli.run(['sagemaker', 'describe-notebook-instance-lifecycle-config', '--notebook-instance-lifecycle-config-name', 'setup']);
     expect(described.json.OnStart).toEqual([{ Content: script }]);
   });
@@ -70,37 +70,37 @@ describe.skipIf(!awsCliAvailable)('AWS CLI: sagemaker and sagemaker-runtime', { 
       EnableNetworkIsolation: true,
     }));
     const created = await cli.run(['sagemaker', 'create-training-job', '--cli-input-json', `file://${input}`]);
-    expect(created.status, created.stderr).toBe(0);
+    expect(created.code, created.stderr).toBe(0);
     const described = await cli.run(['sagemaker', 'describe-training-job', '--training-job-name', 'churn-train']);
     expect(described.json).toMatchObject({ TrainingJobStatus: 'Completed', EnableNetworkIsolation: true, EnableManagedSpotTraining: true, EnableInterContainerTrafficEncryption: false });
     const waited = await cli.run(['sagemaker', 'wait', 'training-job-completed-or-stopped', '--training-job-name', 'churn-train']);
-    expect(waited.status, waited.stderr).toBe(0);
+    expect(waited.code, waited.stderr).toBe(0);
   });
 
   it('deploys an endpoint with data capture, waits for it, shifts weights, and invokes it with sagemaker-runtime', async () => {
-    expect((await cli.run(['sagemaker', 'create-model', '--model-name', 'churn', '--execution-role-arn', role, '--primary-container', `Image=${IMAGE},ModelDataUrl=s3://ml-models/churn/model.tar.gz`, '--enable-network-isolation'])).status).toBe(0);
+    expect((await cli.run(['sagemaker', 'create-model', '--model-name', 'churn', '--execution-role-arn', role, '--primary-container', `Image=${IMAGE},ModelDataUrl=s3://ml-models/churn/model.tar.gz`, '--enable-network-isolation'])).code).toBe(0);
     const config = await cli.run([
       'sagemaker', 'create-endpoint-config', '--endpoint-config-name', 'churn-config',
       '--production-variants', 'VariantName=AllTraffic,ModelName=churn,InstanceType=ml.m5.large,InitialInstanceCount=2,InitialVariantWeight=1',
       '--data-capture-config', 'EnableCapture=true,InitialSamplingPercentage=100,DestinationS3Uri=s3://ml-capture/churn,CaptureOptions=[{CaptureMode=Input},{CaptureMode=Output}]',
     ]);
-    expect(config.status, config.stderr).toBe(0);
-    expect((await cli.run(['sagemaker', 'create-endpoint', '--endpoint-name', 'churn', '--endpoint-config-name', 'churn-config'])).status).toBe(0);
+    expect(config.code, config.stderr).toBe(0);
+    expect((await cli.run(['sagemaker', 'create-endpoint', '--endpoint-name', 'churn', '--endpoint-config-name', 'churn-config'])).code).toBe(0);
     const waited = await cli.run(['sagemaker', 'wait', 'endpoint-in-service', '--endpoint-name', 'churn']);
-    expect(waited.status, waited.stderr).toBe(0);
+    expect(waited.code, waited.stderr).toBe(0);
     const described = await cli.run(['sagemaker', 'describe-endpoint', '--endpoint-name', 'churn']);
     expect(described.json).toMatchObject({ EndpointStatus: 'InService', DataCaptureConfig: { EnableCapture: true, CaptureStatus: 'Started', CurrentSamplingPercentage: 100 }, ProductionVariants: [{ VariantName: 'AllTraffic', CurrentInstanceCount: 2 }] });
 
     const out = join(cli.dir, 'prediction.csv');
     const invoked = await cli.run(['sagemaker-runtime', 'invoke-endpoint', '--endpoint-name', 'churn', '--content-type', 'text/csv', '--body', '42,0,1.5', out]);
-    expect(invoked.status, invoked.stderr).toBe(0);
+    expect(invoked.code, invoked.stderr).toBe(0);
     expect(invoked.json).toMatchObject({ ContentType: 'text/csv; charset=utf-8', InvokedProductionVariant: 'AllTraffic' });
     expect(readFileSync(out, 'utf8')).toMatch(/^0\.\d{1,6}$|^0$/);
     const missing = await cli.run(['sagemaker-runtime', 'invoke-endpoint', '--endpoint-name', 'ghost', '--body', '1', out]);
     expect(missing.stderr).toContain('An error occurred (ValidationError) when calling the InvokeEndpoint operation: Endpoint ghost of account 123456789012 not found.');
 
     const weights = await cli.run(['sagemaker', 'update-endpoint-weights-and-capacities', '--endpoint-name', 'churn', '--desired-weights-and-capacities', 'VariantName=AllTraffic,DesiredInstanceCount=3']);
-    expect(weights.status, weights.stderr).toBe(0);
+    expect(weights.code, weights.stderr).toBe(0);
     expect((await cli.run(['sagemaker', 'describe-endpoint', '--endpoint-name', 'churn'])).json.ProductionVariants[0].CurrentInstanceCount).toBe(3);
   });
 
@@ -121,27 +121,29 @@ describe.skipIf(!awsCliAvailable)('AWS CLI: sagemaker and sagemaker-runtime', { 
       },
     }));
     const created = await cli.run(['sagemaker', 'create-monitoring-schedule', '--cli-input-json', `file://${input}`]);
-    expect(created.status, created.stderr).toBe(0);
+    expect(created.code, created.stderr).toBe(0);
     const listed = await cli.run(['sagemaker', 'list-monitoring-schedules', '--endpoint-name', 'churn']);
     expect(listed.json.MonitoringScheduleSummaries).toEqual([expect.objectContaining({ MonitoringScheduleName: 'churn-monitor', MonitoringScheduleStatus: 'Scheduled', EndpointName: 'churn' })]);
     const bad = await cli.run(['sagemaker', 'update-monitoring-schedule', '--monitoring-schedule-name', 'churn-monitor', '--monitoring-schedule-config', 'ScheduleConfig={ScheduleExpression=cron(30 * ? * * *)}']);
-    expect(bad.status).not.toBe(0);
+    expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('ValidationException');
   });
 
   it('approves a registered model package and switches a domain to VpcOnly', async () => {
-    expect((await cli.run(['sagemaker', 'create-model-package-group', '--model-package-group-name', 'churn-models'])).status).toBe(0);
+    expect((await cli.run(['sagemaker', 'create-model-package-group', '--model-package-group-name', 'churn-models'])).code).toBe(0);
     const pkg = await cli.run(['sagemaker', 'create-model-package', '--model-package-group-name', 'churn-models', '--inference-specification', JSON.stringify({ Containers: [{ Image: IMAGE }], SupportedContentTypes: ['text/csv'], SupportedResponseMIMETypes: ['text/csv'] })]);
-    expect(pkg.status, pkg.stderr).toBe(0);
+    expect(pkg.code, pkg.stderr).toBe(0);
     const approved = await cli.run(['sagemaker', 'update-model-package', '--model-package-arn', pkg.json.ModelPackageArn, '--model-approval-status', 'Approved', '--approval-description', 'beats the champion']);
-    expect(approved.status, approved.stderr).toBe(0);
+    expect(approved.code, approved.stderr).toBe(0);
     const listed = await cli.run(['sagemaker', 'list-model-packages', '--model-package-group-name', 'churn-models', '--model-approval-status', 'Approved']);
     expect(listed.json.ModelPackageSummaryList).toHaveLength(1);
 
-    const domain = await cli.run(['sagemaker', 'create-domain', '--domain-name', 'studio', '--auth-mode', 'IAM', '--default-user-settings', `ExecutionRole=${role}`, '--vpc-id', 'vpc-0abc', '--subnet-ids', 'subnet-0a']);
-    expect(domain.status, domain.stderr).toBe(0);
+    const vpcId = (await cli.run(['ec2', 'create-vpc', '--cidr-block', '10.0.0.0/16'])).json.Vpc.VpcId;
+    const subnetId = (await cli.run(['ec2', 'create-subnet', '--vpc-id', vpcId, '--cidr-block', '10.0.1.0/24'])).json.Subnet.SubnetId;
+    const domain = await cli.run(['sagemaker', 'create-domain', '--domain-name', 'studio', '--auth-mode', 'IAM', '--default-user-settings', `ExecutionRole=${role}`, '--vpc-id', vpcId, '--subnet-ids', subnetId]);
+    expect(domain.code, domain.stderr).toBe(0);
     expect((await cli.run(['sagemaker', 'describe-domain', '--domain-id', domain.json.DomainId])).json.AppNetworkAccessType).toBe('PublicInternetOnly');
-    expect((await cli.run(['sagemaker', 'update-domain', '--domain-id', domain.json.DomainId, '--app-network-access-type', 'VpcOnly'])).status).toBe(0);
+    expect((await cli.run(['sagemaker', 'update-domain', '--domain-id', domain.json.DomainId, '--app-network-access-type', 'VpcOnly'])).code).toBe(0);
     expect((await cli.run(['sagemaker', 'describe-domain', '--domain-id', domain.json.DomainId])).json.AppNetworkAccessType).toBe('VpcOnly');
   });
 });

@@ -8,26 +8,31 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/emulator/index.ts';
-import { AWS_CLI_AVAILABLE, AWS_CLI_MISSING_MESSAGE, awsCli } from './cli.ts';
+import { AWS_CLI_AVAILABLE, AwsCli, awsCliSkipMessage } from '../../support/aws-cli.ts';
 import { trailBucketPolicy } from './cloudtrail-support.ts';
 import { emulator } from './support.ts';
 
 const ACCOUNT = '567856785678';
 
-if (!AWS_CLI_AVAILABLE) console.warn(`CloudTrail CLI suite ${AWS_CLI_MISSING_MESSAGE}`);
+if (!AWS_CLI_AVAILABLE) console.warn(awsCliSkipMessage('cloudtrail-cli.test.ts'));
 
-describe.skipIf(!AWS_CLI_AVAILABLE)(`CloudTrail through the AWS CLI${AWS_CLI_AVAILABLE ? '' : ` (${AWS_CLI_MISSING_MESSAGE})`}`, () => {
+describe.skipIf(!AWS_CLI_AVAILABLE)(AWS_CLI_AVAILABLE ? 'CloudTrail through the AWS CLI' : awsCliSkipMessage('CloudTrail through the AWS CLI'), () => {
   let emu: RunningEmulator;
-  const aws = (...args: string[]) => awsCli(emu.url, args, { accessKeyId: ACCOUNT });
+  let cli: AwsCli;
+  const aws = (...args: string[]) => cli.run(args);
 
   beforeAll(async () => {
     emu = await emulator();
+    cli = new AwsCli(emu.url, { accessKeyId: ACCOUNT });
     const policyFile = join(tmpdir(), `mlsec-cli-trail-policy-${process.pid}.json`);
     writeFileSync(policyFile, trailBucketPolicy('cli-trail-logs', ACCOUNT));
     expect((await aws('s3api', 'create-bucket', '--bucket', 'cli-trail-logs')).code).toBe(0);
     expect((await aws('s3api', 'put-bucket-policy', '--bucket', 'cli-trail-logs', '--policy', `file://${policyFile}`)).code).toBe(0);
   }, 60_000);
-  afterAll(async () => emu?.stop());
+  afterAll(async () => {
+    cli?.dispose();
+    await emu?.stop();
+  });
 
   it('create-trail, start-logging, get-trail-status', async () => {
     const created = await aws('cloudtrail', 'create-trail', '--name', 'cli-trail', '--s3-bucket-name', 'cli-trail-logs', '--is-multi-region-trail', '--enable-log-file-validation');
@@ -38,7 +43,7 @@ describe.skipIf(!AWS_CLI_AVAILABLE)(`CloudTrail through the AWS CLI${AWS_CLI_AVA
     expect(status.json).toMatchObject({ IsLogging: true, TimeLoggingStopped: '' });
     // CLI v1 prints the JSON protocol's timestamps as epoch seconds.
     expect(Math.abs(Number(status.json.StartLoggingTime) * 1000 - Date.now())).toBeLessThan(60_000);
-    const shadow = await awsCli(emu.url, ['cloudtrail', 'describe-trails'], { accessKeyId: ACCOUNT, region: 'eu-west-1' });
+    const shadow = await cli.run(['cloudtrail', 'describe-trails'], { region: 'eu-west-1' });
     expect(shadow.json.trailList.map((t: { Name: string; HomeRegion: string }) => [t.Name, t.HomeRegion])).toEqual([['cli-trail', 'us-east-1']]);
   }, 60_000);
 

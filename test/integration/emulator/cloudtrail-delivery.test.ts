@@ -6,11 +6,14 @@
  */
 import { gunzipSync } from 'node:zlib';
 import * as CT from '@aws-sdk/client-cloudtrail';
+import { CloudWatchClient, ListMetricsCommand } from '@aws-sdk/client-cloudwatch';
+import * as Logs from '@aws-sdk/client-cloudwatch-logs';
 import { CreateGroupCommand, IAMClient, CreateRoleCommand } from '@aws-sdk/client-iam';
+import * as KMS from '@aws-sdk/client-kms';
 import * as S3 from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { defineService, type RunningEmulator } from '../../../src/emulator/index.ts';
-import { createTrailBucket, s3Client } from './cloudtrail-support.ts';
+import { BUILTIN_SERVICES, type RunningEmulator } from '../../../src/emulator/index.ts';
+import { createTrailBucket, createTrailKey, s3Client } from './cloudtrail-support.ts';
 import { awsError, clientConfig, emulator } from './support.ts';
 
 const ACCOUNT = '444455556666';
@@ -86,7 +89,8 @@ describe('CloudTrail log delivery', () => {
   });
 
   it('honours the key prefix and encrypts log files with the trail\'s KMS key', async () => {
-    const keyArn = `arn:aws:kms:us-east-1:${ACCOUNT}:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0`;
+    const kms = new KMS.KMSClient(clientConfig(emu.url, KEYS));
+    const { Arn: keyArn, KeyId: keyId } = await createTrailKey(kms, ACCOUNT);
     await ct.send(new CT.CreateTrailCommand({ Name: 'kms-trail', S3BucketName: 'prefixed-trail-bucket', S3KeyPrefix: 'audit', KmsKeyId: keyArn }));
     await ct.send(new CT.StartLoggingCommand({ Name: 'kms-trail' }));
     await emu.flush();
@@ -94,6 +98,14 @@ describe('CloudTrail log delivery', () => {
     expect(object?.Key).toMatch(new RegExp(`^audit/AWSLogs/${ACCOUNT}/CloudTrail/us-east-1/`));
     const head = await s3.send(new S3.HeadObjectCommand({ Bucket: 'prefixed-trail-bucket', Key: object!.Key }));
     expect(head).toMatchObject({ ServerSideEncryption: 'aws:kms', SSEKMSKeyId: keyArn });
+    // The log file is encrypted through the emulated KMS: with the key disabled it cannot be read.
+    await kms.send(new KMS.DisableKeyCommand({ KeyId: keyId }));
+    expect(await awsError(() => s3.send(new S3.GetObjectCommand({ Bucket: 'prefixed-trail-bucket', Key: object!.Key })))).toMatchObject({ name: 'KMS.DisabledException', message: `${keyArn} is disabled.` });
+    // … and nothing more is delivered while the key is disabled; GetTrailStatus says why.
+    await s3.send(new S3.PutBucketTaggingCommand({ Bucket: 'model-artifacts', Tagging: { TagSet: [{ Key: 'k', Value: 'v' }] } }));
+    await emu.flush();
+    expect((await ct.send(new CT.GetTrailStatusCommand({ Name: 'kms-trail' }))).LatestDeliveryError).toBe('KMS.DisabledException');
+    await kms.send(new KMS.EnableKeyCommand({ KeyId: keyId }));
   });
 
   it('delivers S3 data events only to trails whose classic selectors select them', async () => {
@@ -198,55 +210,62 @@ describe('CloudTrail log delivery', () => {
   });
 
   it('says in GetTrailStatus that CloudWatch Logs delivery needs a Logs emulation', async () => {
-    const iam = new IAMClient(clientConfig(emu.url, KEYS));
-    await iam.send(new CreateRoleCommand({ RoleName: 'TrailLogs', AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'sts:AssumeRole' }] }) }));
-    await ct.send(new CT.CreateTrailCommand({ Name: 'cw-trail', S3BucketName: 'trail-bucket', CloudWatchLogsLogGroupArn: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:trail:*`, CloudWatchLogsRoleArn: `arn:aws:iam::${ACCOUNT}:role/TrailLogs` }));
-    await ct.send(new CT.StartLoggingCommand({ Name: 'cw-trail' }));
-    await emu.flush();
-    expect((await ct.send(new CT.GetTrailStatusCommand({ Name: 'cw-trail' }))).LatestCloudWatchLogsDeliveryError).toMatch(/CloudWatch Logs is not emulated/);
+    const withoutLogs = await emulator({ services: BUILTIN_SERVICES.filter((s) => s.id !== 'logs') });
+    try {
+      const config = clientConfig(withoutLogs.url, KEYS);
+      const trails = new CT.CloudTrailClient(config);
+      await createTrailBucket(s3Client(S3.S3Client, config), 'trail-bucket', ACCOUNT);
+      await new IAMClient(config).send(new CreateRoleCommand({ RoleName: 'TrailLogs', AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'sts:AssumeRole' }] }) }));
+      await trails.send(new CT.CreateTrailCommand({ Name: 'cw-trail', S3BucketName: 'trail-bucket', CloudWatchLogsLogGroupArn: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:trail:*`, CloudWatchLogsRoleArn: `arn:aws:iam::${ACCOUNT}:role/TrailLogs` }));
+      await trails.send(new CT.StartLoggingCommand({ Name: 'cw-trail' }));
+      await withoutLogs.flush();
+      expect((await trails.send(new CT.GetTrailStatusCommand({ Name: 'cw-trail' }))).LatestCloudWatchLogsDeliveryError).toMatch(/CloudWatch Logs is not emulated/);
+    } finally {
+      await withoutLogs.stop();
+    }
   });
 });
 
-describe('CloudTrail delivery to CloudWatch Logs through the Logs seam', () => {
-  it('checks the log group and delivers one log event per record', async () => {
-    const groups = new Map<string, { stream: string; events: { timestamp: number; message: string }[] }[]>([['/aws/cloudtrail/audit', []]]);
-    // A minimal Logs emulation: only the seam CloudTrail uses (services/cloudtrail/recording/log-delivery.ts).
-    const logs = defineService({
-      id: 'logs',
-      title: 'Test CloudWatch Logs',
-      signingName: 'logs',
-      protocol: 'awsJson1_1',
-      wire: { apiVersion: '2014-03-28', targetPrefix: 'Logs_20140328' },
-      loadModel: () => import('@aws-sdk/client-cloudwatch-logs') as Promise<Record<string, unknown>>,
-      handlers: {},
-      attach: () => ({
-        api: {
-          cloudTrailDelivery: {
-            hasLogGroup: (_account: string, _region: string, name: string) => groups.has(name),
-            putLogEvents: (_account: string, _region: string, group: string, stream: string, events: { timestamp: number; message: string }[]) => groups.get(group)!.push({ stream, events: [...events] }),
-          },
-        },
-      }),
-    });
-    const emu = await emulator({ extraServices: [logs] });
+describe('CloudTrail delivery to the emulated CloudWatch Logs', () => {
+  it('checks the log group and delivers one log event per record, seen by metric filters', async () => {
+    const emu = await emulator();
     try {
-      const ct = new CT.CloudTrailClient(clientConfig(emu.url, KEYS));
-      const s3 = s3Client(S3.S3Client, clientConfig(emu.url, KEYS));
+      const config = clientConfig(emu.url, KEYS);
+      const ct = new CT.CloudTrailClient(config);
+      const s3 = s3Client(S3.S3Client, config);
+      const logs = new Logs.CloudWatchLogsClient(config);
       await createTrailBucket(s3, 'cw-bucket', ACCOUNT);
-      await new IAMClient(clientConfig(emu.url, KEYS)).send(new CreateRoleCommand({ RoleName: 'TrailLogs', AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'sts:AssumeRole' }] }) }));
+      await new IAMClient(config).send(new CreateRoleCommand({ RoleName: 'TrailLogs', AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'sts:AssumeRole' }] }) }));
       const role = `arn:aws:iam::${ACCOUNT}:role/TrailLogs`;
       const missing = await awsError(() => ct.send(new CT.CreateTrailCommand({ Name: 'cw-trail', S3BucketName: 'cw-bucket', CloudWatchLogsLogGroupArn: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:absent:*`, CloudWatchLogsRoleArn: role })));
       expect(missing).toMatchObject({ name: 'InvalidCloudWatchLogsLogGroupArnException', message: 'CloudTrail cannot validate the specified log group ARN.' });
+      await logs.send(new Logs.CreateLogGroupCommand({ logGroupName: '/aws/cloudtrail/audit' }));
+      // The CIS pattern: a metric filter on the trail's log group counts bucket policy changes.
+      await logs.send(new Logs.PutMetricFilterCommand({
+        logGroupName: '/aws/cloudtrail/audit',
+        filterName: 'bucket-policy-changes',
+        filterPattern: '{ ($.eventSource = s3.amazonaws.com) && ($.eventName = PutBucketVersioning) }',
+        metricTransformations: [{ metricName: 'S3BucketChanges', metricNamespace: 'CISBenchmark', metricValue: '1' }],
+      }));
       await ct.send(new CT.CreateTrailCommand({ Name: 'cw-trail', S3BucketName: 'cw-bucket', CloudWatchLogsLogGroupArn: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/cloudtrail/audit:*`, CloudWatchLogsRoleArn: role }));
       await ct.send(new CT.StartLoggingCommand({ Name: 'cw-trail' }));
       await s3.send(new S3.PutBucketVersioningCommand({ Bucket: 'cw-bucket', VersioningConfiguration: { Status: 'Enabled' } }));
       await emu.flush();
-      const batches = groups.get('/aws/cloudtrail/audit')!;
-      expect(batches.map((b) => b.stream)).toEqual([`${ACCOUNT}_CloudTrail_us-east-1`]);
-      expect(batches[0]!.events.map((e) => JSON.parse(e.message).eventName)).toEqual(['StartLogging', 'PutBucketVersioning']);
+      const streams = (await logs.send(new Logs.DescribeLogStreamsCommand({ logGroupName: '/aws/cloudtrail/audit' }))).logStreams!;
+      expect(streams.map((s) => s.logStreamName)).toEqual([`${ACCOUNT}_CloudTrail_us-east-1`]);
+      const events = (await logs.send(new Logs.GetLogEventsCommand({ logGroupName: '/aws/cloudtrail/audit', logStreamName: `${ACCOUNT}_CloudTrail_us-east-1`, startFromHead: true }))).events!;
+      expect(events.map((e) => JSON.parse(e.message!).eventName)).toEqual(['StartLogging', 'PutBucketVersioning']);
       const status = await ct.send(new CT.GetTrailStatusCommand({ Name: 'cw-trail' }));
       expect(status.LatestCloudWatchLogsDeliveryTime).toBeInstanceOf(Date);
       expect(status.LatestCloudWatchLogsDeliveryError).toBeUndefined();
+      const metrics = await new CloudWatchClient(config).send(new ListMetricsCommand({ Namespace: 'CISBenchmark' }));
+      expect(metrics.Metrics!.map((m) => m.MetricName)).toEqual(['S3BucketChanges']);
+
+      // A deleted log group shows up as a delivery error.
+      await logs.send(new Logs.DeleteLogGroupCommand({ logGroupName: '/aws/cloudtrail/audit' }));
+      await s3.send(new S3.PutBucketVersioningCommand({ Bucket: 'cw-bucket', VersioningConfiguration: { Status: 'Suspended' } }));
+      await emu.flush();
+      expect((await ct.send(new CT.GetTrailStatusCommand({ Name: 'cw-trail' }))).LatestCloudWatchLogsDeliveryError).toMatch(/log group does not exist/);
     } finally {
       await emu.stop();
     }

@@ -7,12 +7,14 @@
  * the fields CloudTrail.1/.2/.4/.5 read.
  */
 import * as CT from '@aws-sdk/client-cloudtrail';
+import { CloudWatchLogsClient, CreateLogGroupCommand, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import * as I from '@aws-sdk/client-iam';
+import { KMSClient } from '@aws-sdk/client-kms';
 import * as S3 from '@aws-sdk/client-s3';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/emulator/index.ts';
-import { createTrailBucket, record, s3Client } from './cloudtrail-support.ts';
+import { createTrailBucket, createTrailKey, record, s3Client } from './cloudtrail-support.ts';
 import { clientConfig, emulator } from './support.ts';
 
 const ACCOUNT = '135724681357';
@@ -108,6 +110,9 @@ describe('incident investigation with LookupEvents', () => {
     await s3.send(new S3.PutPublicAccessBlockCommand({ Bucket: BUCKET, PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } }));
     await createTrailBucket(s3, 'org-audit-logs', ACCOUNT);
     await new I.IAMClient(clientConfig(emu.url, ADMIN)).send(new I.CreateRoleCommand({ RoleName: 'CloudTrailToCloudWatch', AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'sts:AssumeRole' }] }) }));
+    const key = await createTrailKey(new KMSClient(clientConfig(emu.url, ADMIN)), ACCOUNT, 'alias/cloudtrail-logs');
+    const logs = new CloudWatchLogsClient(clientConfig(emu.url, ADMIN));
+    await logs.send(new CreateLogGroupCommand({ logGroupName: 'aws-cloudtrail-logs' }));
     await admin.send(new CT.CreateTrailCommand({
       Name: 'org-audit',
       S3BucketName: 'org-audit-logs',
@@ -120,8 +125,16 @@ describe('incident investigation with LookupEvents', () => {
     await admin.send(new CT.StartLoggingCommand({ Name: 'org-audit' }));
     const [trail] = (await admin.send(new CT.DescribeTrailsCommand({ trailNameList: ['org-audit'] }))).trailList!;
     // CloudTrail.1 (multi-Region, management events, logging), .2 (KMS), .4 (validation), .5 (CloudWatch Logs).
-    expect(trail).toMatchObject({ IsMultiRegionTrail: true, LogFileValidationEnabled: true, KmsKeyId: expect.stringMatching(/^arn:aws:kms:us-east-1:\d{12}:alias\/cloudtrail-logs$/), CloudWatchLogsLogGroupArn: expect.stringContaining(':log-group:aws-cloudtrail-logs') });
+    expect(trail).toMatchObject({ IsMultiRegionTrail: true, LogFileValidationEnabled: true, KmsKeyId: key.Arn, CloudWatchLogsLogGroupArn: expect.stringContaining(':log-group:aws-cloudtrail-logs') });
     expect((await admin.send(new CT.GetTrailStatusCommand({ Name: 'org-audit' }))).IsLogging).toBe(true);
+    // The fixed trail delivers: encrypted log files in the bucket, events in the log group, no errors.
+    await emu.flush();
+    const status = await admin.send(new CT.GetTrailStatusCommand({ Name: 'org-audit' }));
+    expect([status.LatestDeliveryError, status.LatestCloudWatchLogsDeliveryError]).toEqual([undefined, undefined]);
+    const delivered = (await logs.send(new FilterLogEventsCommand({ logGroupName: 'aws-cloudtrail-logs' }))).events!.map((e) => JSON.parse(e.message!).eventName);
+    expect(delivered).toContain('StartLogging');
+    const [logFile] = (await s3.send(new S3.ListObjectsV2Command({ Bucket: 'org-audit-logs' }))).Contents!;
+    expect(await s3.send(new S3.HeadObjectCommand({ Bucket: 'org-audit-logs', Key: logFile!.Key }))).toMatchObject({ ServerSideEncryption: 'aws:kms', SSEKMSKeyId: key.Arn });
     expect((await admin.send(new CT.GetEventSelectorsCommand({ TrailName: 'org-audit' }))).EventSelectors).toEqual([{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] }]);
     expect((await s3.send(new S3.GetBucketPolicyStatusCommand({ Bucket: 'org-audit-logs' }))).PolicyStatus?.IsPublic).toBe(false);
   });

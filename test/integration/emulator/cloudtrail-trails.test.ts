@@ -3,14 +3,14 @@
  * describe with shadow trails, list, logging status, event and Insights selectors, tags, and the
  * errors AWS answers with (codes, statuses, messages).
  */
-import { randomUUID } from 'node:crypto';
 import * as CT from '@aws-sdk/client-cloudtrail';
+import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import * as KMS from '@aws-sdk/client-kms';
 import { CreateBucketCommand, PutBucketPolicyCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defineService, type RunningEmulator } from '../../../src/emulator/index.ts';
-import { createTrailBucket, s3Client } from './cloudtrail-support.ts';
+import type { RunningEmulator } from '../../../src/emulator/index.ts';
+import { createTrailBucket, createTrailKey, s3Client } from './cloudtrail-support.ts';
 import { awsError, clientConfig, emulator } from './support.ts';
 
 const ACCOUNT = '123456789012';
@@ -127,6 +127,7 @@ describe('CloudTrail trails', () => {
   it('checks CloudWatch Logs settings together, in this region, with a role CloudTrail may assume', async () => {
     const group = `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:CloudTrail/audit:*`;
     const roleArn = `arn:aws:iam::${ACCOUNT}:role/CloudTrailToLogs`;
+    await new CloudWatchLogsClient(clientConfig(emu.url, KEYS)).send(new CreateLogGroupCommand({ logGroupName: 'CloudTrail/audit' }));
     const onlyGroup = await awsError(() => ct.send(new CT.CreateTrailCommand({ Name: 'cw-trail', S3BucketName: 'audit-logs', CloudWatchLogsLogGroupArn: group })));
     expect(onlyGroup.name).toBe('InvalidCloudWatchLogsRoleArnException');
     const onlyRole = await awsError(() => ct.send(new CT.CreateTrailCommand({ Name: 'cw-trail', S3BucketName: 'audit-logs', CloudWatchLogsRoleArn: roleArn })));
@@ -149,11 +150,14 @@ describe('CloudTrail trails', () => {
   });
 
   it('stores a KMS key as an ARN and refuses malformed ones', async () => {
-    const keyId = '1234abcd-12ab-34cd-56ef-1234567890ab';
+    const kms = new KMS.KMSClient(clientConfig(emu.url, KEYS));
+    const { KeyId: keyId } = await createTrailKey(kms, ACCOUNT);
     const created = await ct.send(new CT.CreateTrailCommand({ Name: 'encrypted', S3BucketName: 'audit-logs', KmsKeyId: keyId }));
     expect(created.KmsKeyId).toBe(`arn:aws:kms:us-east-1:${ACCOUNT}:key/${keyId}`);
+    // An alias is stored as the ARN of the key it names, as CreateTrail/UpdateTrail report it.
+    const aliased = await createTrailKey(kms, ACCOUNT, 'alias/cloudtrail');
     const alias = await ct.send(new CT.UpdateTrailCommand({ Name: 'encrypted', KmsKeyId: 'alias/cloudtrail' }));
-    expect(alias.KmsKeyId).toBe(`arn:aws:kms:us-east-1:${ACCOUNT}:alias/cloudtrail`);
+    expect(alias.KmsKeyId).toBe(aliased.Arn);
     const bad = await awsError(() => ct.send(new CT.UpdateTrailCommand({ Name: 'encrypted', KmsKeyId: 'not a key!' })));
     expect(bad.name).toBe('InvalidKmsKeyIdException');
     const cleared = await ct.send(new CT.UpdateTrailCommand({ Name: 'encrypted', KmsKeyId: '' }));
@@ -332,57 +336,22 @@ describe('CloudTrail trails', () => {
 });
 
 describe('CloudTrail trails with KMS emulated', () => {
-  // A stand-in KMS keeping keys in the shape the KMS service stores them (keys and aliases by id),
-  // which is all CloudTrail reads (services/cloudtrail/trail-destinations.ts).
-  interface Key { keyId: string; arn: string; keyState: string; keyManager: 'CUSTOMER' | 'AWS'; policy: string }
-  const kms = defineService<{ keys: Map<string, Key>; aliases: Map<string, { targetKeyId: string }> }>({
-    id: 'kms',
-    title: 'KMS (test provider)',
-    signingName: 'kms',
-    protocol: 'awsJson1_1',
-    wire: { apiVersion: '2014-11-01', targetPrefix: 'TrentService' },
-    loadModel: () => import('@aws-sdk/client-kms') as Promise<Record<string, unknown>>,
-    state: { scope: 'region', create: () => ({ keys: new Map(), aliases: new Map() }) },
-    handlers: {
-      CreateKey(input: { Policy?: string; Description?: string }, ctx) {
-        const keyId = randomUUID();
-        const key: Key = { keyId, arn: `arn:aws:kms:${ctx.region}:${ctx.accountId}:key/${keyId}`, keyState: 'Enabled', keyManager: input.Description === 'aws-managed' ? 'AWS' : 'CUSTOMER', policy: input.Policy ?? JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ctx.accountId}:root` }, Action: 'kms:*', Resource: '*' }] }) };
-        ctx.state().keys.set(keyId, key);
-        return { KeyMetadata: { KeyId: keyId, Arn: key.arn } };
-      },
-      CreateAlias(input: { AliasName: string; TargetKeyId: string }, ctx) {
-        ctx.state().aliases.set(input.AliasName, { targetKeyId: input.TargetKeyId });
-        return {};
-      },
-      DisableKey(input: { KeyId: string }, ctx) {
-        ctx.state().keys.get(input.KeyId)!.keyState = 'Disabled';
-        return {};
-      },
-    },
-  });
-  const cloudTrailKeyPolicy = (account: string) => JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [
-      { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'kms:*', Resource: '*' },
-      { Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'kms:GenerateDataKey*', Resource: '*', Condition: { StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': `arn:aws:cloudtrail:*:${account}:trail/*` } } },
-    ],
-  });
-
   it('resolves aliases to key ARNs and refuses missing, AWS managed, disabled and unusable keys', async () => {
-    const emu = await emulator({ extraServices: [kms] });
+    const emu = await emulator();
     try {
       const config = clientConfig(emu.url, KEYS);
       const ct = new CT.CloudTrailClient(config);
       await createTrailBucket(s3Client(S3Client, config), 'kms-trail-logs', ACCOUNT);
       const kmsClient = new KMS.KMSClient(config);
-      const usable = (await kmsClient.send(new KMS.CreateKeyCommand({ Policy: cloudTrailKeyPolicy(ACCOUNT) }))).KeyMetadata!;
-      await kmsClient.send(new KMS.CreateAliasCommand({ AliasName: 'alias/cloudtrail', TargetKeyId: usable.KeyId! }));
+      const usable = await createTrailKey(kmsClient, ACCOUNT, 'alias/cloudtrail');
       const created = await ct.send(new CT.CreateTrailCommand({ Name: 'kms-trail', S3BucketName: 'kms-trail-logs', KmsKeyId: 'alias/cloudtrail' }));
       expect(created.KmsKeyId).toBe(usable.Arn);
 
       const missing = await awsError(() => ct.send(new CT.UpdateTrailCommand({ Name: 'kms-trail', KmsKeyId: 'alias/nothing-here' })));
       expect(missing).toMatchObject({ name: 'KmsKeyNotFoundException', message: `KMS key ID arn:aws:kms:us-east-1:${ACCOUNT}:alias/nothing-here does not exist, or s3 bucket and key are not in the same region.` });
-      const managed = (await kmsClient.send(new KMS.CreateKeyCommand({ Description: 'aws-managed' }))).KeyMetadata!;
+      // AWS managed keys (here S3's, created on first use) cannot encrypt trails.
+      const managed = (await kmsClient.send(new KMS.DescribeKeyCommand({ KeyId: 'alias/aws/s3' }))).KeyMetadata!;
+      expect(managed.KeyManager).toBe('AWS');
       expect((await awsError(() => ct.send(new CT.UpdateTrailCommand({ Name: 'kms-trail', KmsKeyId: managed.Arn })))).name).toBe('KmsKeyNotFoundException');
       const defaultPolicy = (await kmsClient.send(new KMS.CreateKeyCommand({}))).KeyMetadata!;
       const insufficient = await awsError(() => ct.send(new CT.UpdateTrailCommand({ Name: 'kms-trail', KmsKeyId: defaultPolicy.KeyId })));

@@ -218,11 +218,48 @@ describe('CloudWatch alarms', () => {
     expect(treat.message).toBe('Option sometimes is not supported. Supported options for parameter TreatMissingData are breaching, notBreaching, ignore, and missing.');
     const op = await bad({ ComparisonOperator: 'Bigger' as never });
     expect(op.message).toContain("Value 'Bigger' at 'comparisonOperator' failed to satisfy constraint: Member must satisfy enum value set");
-    const anomaly = await bad({ ComparisonOperator: 'LessThanLowerOrGreaterThanUpperThreshold', ThresholdMetricId: 'ad1' });
-    expect(anomaly.name).toBe('InvalidParameterValueException');
+    // A band comparison needs a band; a band alarm has no static threshold and a band expression to name.
+    const noBand = await bad({ ComparisonOperator: 'LessThanLowerOrGreaterThanUpperThreshold' });
+    expect(noBand.message).toContain('needs ThresholdMetricId');
+    const withThreshold = await bad({ ComparisonOperator: 'LessThanLowerOrGreaterThanUpperThreshold', ThresholdMetricId: 'ad1' });
+    expect(withThreshold.message).toContain('Threshold must not be set when ThresholdMetricId is set');
+    const notABand = await awsError(() => cw.send(new PutMetricAlarmCommand({
+      AlarmName: 'bad', EvaluationPeriods: 1, ComparisonOperator: 'GreaterThanUpperThreshold', ThresholdMetricId: 'e1',
+      Metrics: [{ Id: 'm1', MetricStat: { Metric: { Namespace: 'Lab/SageMaker', MetricName: 'Invocations', Dimensions: DIMS }, Period: 60, Stat: 'Sum' } }, { Id: 'e1', Expression: 'm1 * 2' }],
+    })));
+    expect(notABand.message).toContain('must name an ANOMALY_DETECTION_BAND expression');
     // An Application Auto Scaling policy and EC2 actions are valid actions.
     await cw.send(new PutMetricAlarmCommand(base('scaling', { AlarmActions: [`arn:aws:autoscaling:us-east-1:${ACCOUNT}:scalingPolicy:1b2c3d4e-1111-2222-3333-444455556666:resource/sagemaker/endpoint/churn/variant/AllTraffic:policyName/scale-out`, 'arn:aws:automate:us-east-1:ec2:stop'] })));
     expect((await cw.send(new DescribeAlarmsCommand({ AlarmNames: ['bad'] }))).MetricAlarms).toEqual([]);
+  });
+
+  it('evaluates anomaly detection band alarms against the metric\'s own recent history', async () => {
+    await cw.send(new PutMetricAlarmCommand({
+      AlarmName: 'traffic-band',
+      EvaluationPeriods: 1,
+      ComparisonOperator: 'LessThanLowerOrGreaterThanUpperThreshold',
+      ThresholdMetricId: 'band',
+      TreatMissingData: 'notBreaching',
+      Metrics: [
+        { Id: 'm1', ReturnData: true, MetricStat: { Metric: { Namespace: 'Lab/SageMaker', MetricName: 'Invocations', Dimensions: DIMS }, Period: 60, Stat: 'Sum' } },
+        { Id: 'band', Expression: 'ANOMALY_DETECTION_BAND(m1, 2)', Label: 'expected invocations', ReturnData: true },
+      ],
+    }));
+    const described = await alarm('traffic-band');
+    expect(described).toMatchObject({ ThresholdMetricId: 'band', ComparisonOperator: 'LessThanLowerOrGreaterThanUpperThreshold', Metrics: [{ Id: 'm1' }, { Id: 'band', Expression: 'ANOMALY_DETECTION_BAND(m1, 2)' }] });
+    expect(described.Threshold).toBeUndefined();
+    // A steady history of about 100 invocations a minute trains the model; values inside the band are OK.
+    const history = [100, 104, 96, 101, 99, 103, 97];
+    for (const [i, v] of history.entries()) await put(v, T0 + i * 60_000, 'Invocations');
+    clock = T0 + history.length * 60_000;
+    await put(102, clock, 'Invocations');
+    expect((await alarm('traffic-band')).StateValue).toBe('OK');
+    // Traffic collapsing falls below the band.
+    clock += 60_000;
+    await put(12, clock, 'Invocations');
+    const alarmed = await alarm('traffic-band');
+    expect(alarmed.StateValue).toBe('ALARM');
+    expect(alarmed.StateReason).toMatch(/^Thresholds Crossed: 1 out of the last 1 datapoints \[12\.0 \(.*\)\] was outside the band \[/);
   });
 
   it('evaluates metric-math alarms', async () => {

@@ -6,29 +6,36 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/emulator/index.ts';
-import { awsCli, hasAwsCli } from './aws-cli.ts';
+import { AWS_CLI_AVAILABLE as hasAwsCli, AwsCli, awsCliSkipMessage } from '../../support/aws-cli.ts';
 import { freshAccount } from './ec2-support.ts';
 import { emulator } from './support.ts';
 
 // Each `aws` run starts Python and loads EC2's model (1–4 s on a busy machine): generous timeouts.
-describe.skipIf(!hasAwsCli)(hasAwsCli ? 'aws ec2 (AWS CLI)' : 'aws ec2 (AWS CLI) — skipped: the `aws` command is not installed', { timeout: 240_000 }, () => {
+if (!hasAwsCli) console.warn(awsCliSkipMessage('ec2-cli.test.ts'));
+
+describe.skipIf(!hasAwsCli)(hasAwsCli ? 'aws ec2 (AWS CLI)' : awsCliSkipMessage('aws ec2 (AWS CLI)'), { timeout: 240_000 }, () => {
   let emu: RunningEmulator;
+  let cli: AwsCli;
   const account = freshAccount();
   const aws = async (...args: string[]) => {
-    const result = await awsCli(emu.url, ['ec2', ...args], { account });
+    const result = await cli.run(['ec2', ...args], { accessKeyId: account });
     if (result.code !== 0) throw new Error(`aws ec2 ${args.join(' ')} failed (${result.code}): ${result.stderr}`);
     return result.json;
   };
   const awsFails = async (...args: string[]) => {
-    const result = await awsCli(emu.url, ['ec2', ...args], { account });
+    const result = await cli.run(['ec2', ...args], { accessKeyId: account });
     expect(result.code, result.stdout).not.toBe(0);
     return result.stderr;
   };
 
   beforeAll(async () => {
     emu = await emulator();
+    cli = new AwsCli(emu.url);
   });
-  afterAll(async () => emu.stop());
+  afterAll(async () => {
+    cli.dispose();
+    await emu.stop();
+  });
 
   let vpcId: string;
   let subnetId: string;
@@ -92,7 +99,7 @@ describe.skipIf(!hasAwsCli)(hasAwsCli ? 'aws ec2 (AWS CLI)' : 'aws ec2 (AWS CLI)
 
   it('turns on flow logs and tags resources', async () => {
     const bucket = `mlsec-flow-logs-${account}`;
-    const made = await awsCli(emu.url, ['s3api', 'create-bucket', '--bucket', bucket], { account });
+    const made = await cli.run(['s3api', 'create-bucket', '--bucket', bucket], { accessKeyId: account });
     expect(made.code, made.stderr).toBe(0);
     const [created] = await Promise.all([
       aws('create-flow-logs', '--resource-type', 'VPC', '--resource-ids', vpcId, '--traffic-type', 'ALL', '--log-destination-type', 's3', '--log-destination', `arn:aws:s3:::${bucket}`),

@@ -38,7 +38,7 @@ import {
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/emulator/index.ts';
-import { motoAvailable, startMoto } from './moto-support.ts';
+import { MOTO_AVAILABLE, startMoto } from '../../support/moto.ts';
 import { clientConfig, emulator } from './support.ts';
 
 type Step = { name: string; run: (ec2: EC2Client, ids: Record<string, string>, s3: S3Client) => Promise<unknown> };
@@ -207,7 +207,7 @@ async function runAll(url: string): Promise<Map<string, Outcome>> {
   return outcomes;
 }
 
-describe.skipIf(!motoAvailable)(motoAvailable ? 'EC2 differential against moto_server' : 'EC2 differential against moto_server — skipped: moto_server is not installed', () => {
+describe.skipIf(!MOTO_AVAILABLE)(MOTO_AVAILABLE ? 'EC2 differential against moto_server' : 'EC2 differential against moto_server — skipped: moto_server is not installed', () => {
   let emu: RunningEmulator;
   let moto: Awaited<ReturnType<typeof startMoto>>;
   beforeAll(async () => {

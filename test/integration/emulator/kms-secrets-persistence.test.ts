@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { clientConfig, emulator } from './support.ts';
+import { awsError, clientConfig, emulator } from './support.ts';
 
 const ACCOUNT = '112233445566';
 const creds = { accessKeyId: ACCOUNT, secretAccessKey: 'x' };
@@ -62,6 +62,47 @@ describe('KMS and Secrets Manager persistence', () => {
       expect((await sm2.send(new S.GetSecretValueCommand({ SecretId: 'default-keyed' }))).SecretString).toBe('under aws/secretsmanager');
     } finally {
       await second.stop();
+    }
+  });
+
+  it('keeps what a read-only call changed: lazily deleted keys and secrets, AWS managed keys, LastAccessedDate', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlsec-kms-secrets-reads-'));
+    const DAY = 86_400_000;
+    let clock = Date.parse('2026-03-01T12:00:00Z');
+    try {
+      const first = await emulator({ dataDir: dir, now: () => clock });
+      const kms = new K.KMSClient(clientConfig(first.url, creds));
+      const sm = new S.SecretsManagerClient(clientConfig(first.url, creds));
+      const doomed = (await kms.send(new K.CreateKeyCommand({ Description: 'doomed' }))).KeyMetadata!;
+      await kms.send(new K.ScheduleKeyDeletionCommand({ KeyId: doomed.KeyId, PendingWindowInDays: 7 }));
+      await sm.send(new S.CreateSecretCommand({ Name: 'doomed-secret', SecretString: 'x' }));
+      await sm.send(new S.DeleteSecretCommand({ SecretId: 'doomed-secret', RecoveryWindowInDays: 7 }));
+      await sm.send(new S.CreateSecretCommand({ Name: 'read-me', SecretString: 'y' }));
+      await first.flush();
+      // Only reads from here on: each one changes state that must survive a restart.
+      clock += 8 * DAY;
+      expect((await awsError(() => kms.send(new K.DescribeKeyCommand({ KeyId: doomed.KeyId })))).name).toBe('NotFoundException');
+      expect((await sm.send(new S.ListSecretsCommand({ IncludePlannedDeletion: true }))).SecretList!.map((x) => x.Name)).toEqual(['read-me']);
+      await sm.send(new S.GetSecretValueCommand({ SecretId: 'read-me' }));
+      const managed = (await kms.send(new K.DescribeKeyCommand({ KeyId: 'alias/aws/ebs' }))).KeyMetadata!;
+      await first.stop();
+
+      // Back to the time before the deletion dates: had the reads not been saved, the key and the secret would be back.
+      clock -= 8 * DAY;
+      const second = await emulator({ dataDir: dir, now: () => clock });
+      try {
+        const kms2 = new K.KMSClient(clientConfig(second.url, creds));
+        const sm2 = new S.SecretsManagerClient(clientConfig(second.url, creds));
+        const keys = (await kms2.send(new K.ListKeysCommand({}))).Keys!.map((k) => k.KeyId);
+        expect(keys).not.toContain(doomed.KeyId);
+        expect(keys).toContain(managed.KeyId);
+        expect((await sm2.send(new S.ListSecretsCommand({ IncludePlannedDeletion: true }))).SecretList!.map((x) => x.Name)).toEqual(['read-me']);
+        expect((await sm2.send(new S.DescribeSecretCommand({ SecretId: 'read-me' }))).LastAccessedDate).toEqual(new Date('2026-03-09T00:00:00Z'));
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -7,12 +7,12 @@ import * as K from '@aws-sdk/client-kms';
 import * as S from '@aws-sdk/client-secrets-manager';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/emulator/index.ts';
-import { motoAvailable, startMoto } from './moto-support.ts';
+import { MOTO_AVAILABLE, startMoto } from '../../support/moto.ts';
 import { clientConfig, emulator } from './support.ts';
 
 /** moto's default account: ARNs compare equal when the emulator is called with this access key id. */
 const MOTO_ACCOUNT = '123456789012';
-if (!motoAvailable) console.warn('moto-differential-kms-secrets.test.ts: SKIPPED — moto_server is not installed on this machine.');
+if (!MOTO_AVAILABLE) console.warn('moto-differential-kms-secrets.test.ts: SKIPPED — moto_server is not installed on this machine.');
 
 /** The structure of a value: member names and leaf types, lists by their first element. */
 type Shape = string | Shape[] | { [member: string]: Shape };
@@ -189,7 +189,7 @@ async function scenario(endpoint: string): Promise<Map<string, Outcome>> {
   return steps;
 }
 
-describe.skipIf(!motoAvailable)(`moto differential: KMS and Secrets Manager${motoAvailable ? '' : ' — SKIPPED: moto_server is not installed'}`, () => {
+describe.skipIf(!MOTO_AVAILABLE)(`moto differential: KMS and Secrets Manager${MOTO_AVAILABLE ? '' : ' — SKIPPED: moto_server is not installed'}`, () => {
   let emu: RunningEmulator;
   let moto: { url: string; stop(): Promise<void> };
   let ours: Map<string, Outcome>;

@@ -9,10 +9,10 @@ import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, De
 import { CreateEventBusCommand, DeleteRuleCommand, DescribeEventBusCommand, DescribeRuleCommand, EventBridgeClient, ListRulesCommand, ListTargetsByRuleCommand, PutEventsCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/emulator/index.ts';
-import { motoAvailable, shapeDiff, shapeOf, startMoto } from './moto-support.ts';
+import { MOTO_AVAILABLE, shapeDiff, shapeOf, startMoto } from '../../support/moto.ts';
 import { clientConfig, emulator } from './support.ts';
 
-if (!motoAvailable) console.warn('moto-differential-observability.test.ts: SKIPPED — moto_server is not installed on this machine.');
+if (!MOTO_AVAILABLE) console.warn('moto-differential-observability.test.ts: SKIPPED — moto_server is not installed on this machine.');
 
 interface Clients {
   cw: CloudWatchClient;
@@ -98,7 +98,7 @@ async function runSteps(url: string): Promise<Map<string, Outcome>> {
   return results;
 }
 
-describe.skipIf(!motoAvailable)('differential: CloudWatch, CloudWatch Logs, EventBridge vs moto_server', { timeout: 120_000 }, () => {
+describe.skipIf(!MOTO_AVAILABLE)('differential: CloudWatch, CloudWatch Logs, EventBridge vs moto_server', { timeout: 120_000 }, () => {
   let emu: RunningEmulator;
   let moto: { url: string; stop(): Promise<void> };
   let ours: Map<string, Outcome>;

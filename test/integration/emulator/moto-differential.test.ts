@@ -8,10 +8,10 @@ import * as S from '@aws-sdk/client-s3';
 import * as T from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/emulator/index.ts';
-import { motoAvailable, shapeDiff, shapeOf, startMoto } from './moto-support.ts';
+import { MOTO_AVAILABLE, shapeDiff, shapeOf, startMoto } from '../../support/moto.ts';
 import { clientConfig, emulator } from './support.ts';
 
-if (!motoAvailable) console.warn('moto-differential.test.ts: SKIPPED — moto_server is not installed on this machine.');
+if (!MOTO_AVAILABLE) console.warn('moto-differential.test.ts: SKIPPED — moto_server is not installed on this machine.');
 
 /**
  * Known, accepted differences: `+path` only we return, `-path` only moto returns, `~path` types
@@ -130,7 +130,7 @@ async function runScenario(url: string): Promise<Map<string, Outcome>> {
   return results;
 }
 
-describe.skipIf(!motoAvailable)('differential: emulator vs moto_server', { timeout: 120_000 }, () => {
+describe.skipIf(!MOTO_AVAILABLE)('differential: emulator vs moto_server', { timeout: 120_000 }, () => {
   let emu: RunningEmulator;
   let moto: { url: string; stop(): Promise<void> };
   let ours: Map<string, Outcome>;

@@ -5,45 +5,36 @@
  * `aws ce list-cost-allocation-tags` / `update-cost-allocation-tags-status`.
  * Skips — visibly — when the `aws` command is not installed.
  */
-import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_SERVICES } from '../../../src/emulator/index.ts';
+import { AWS_CLI, AWS_CLI_AVAILABLE as available, AwsCli, awsCliSkipMessage } from '../../support/aws-cli.ts';
 import { type Clocked, clockedEmulator, MANAGEMENT } from './org-cost-support.ts';
 
-const run = promisify(execFile);
-const cliVersion = spawnSync('aws', ['--version'], { encoding: 'utf8' });
-const available = cliVersion.status === 0;
-if (!available) console.warn('org-cost-cli.test.ts: SKIPPED — the AWS CLI (`aws`) is not installed on this machine.');
+const cliVersion = available ? spawnSync(AWS_CLI!, ['--version'], { encoding: 'utf8' }) : undefined;
+if (!available) console.warn(awsCliSkipMessage('org-cost-cli.test.ts'));
 
-describe.skipIf(!available)(`AWS CLI (${(cliVersion.stdout || cliVersion.stderr || '').trim().split(' ')[0]}): organizations, application-autoscaling, budgets, ce`, { timeout: 180_000 }, () => {
+describe.skipIf(!available)(available ? `AWS CLI (${(cliVersion!.stdout || cliVersion!.stderr || '').trim().split(' ')[0]}): organizations, application-autoscaling, budgets, ce` : awsCliSkipMessage('AWS CLI: organizations, application-autoscaling, budgets, ce'), { timeout: 180_000 }, () => {
   let c: Clocked;
+  let cli: AwsCli;
   let dir: string;
 
   beforeAll(async () => {
     c = await clockedEmulator({ services: BUILTIN_SERVICES.filter((s) => s.id !== 'sagemaker') });
-    dir = mkdtempSync(join(tmpdir(), 'mlsec-org-cli-'));
-    writeFileSync(join(dir, 'config'), '');
-    writeFileSync(join(dir, 'credentials'), '');
+    cli = new AwsCli(c.emu.url, { secretAccessKey: 'secret' });
+    dir = cli.dir;
   });
   afterAll(async () => {
     await c.emu.stop();
-    rmSync(dir, { recursive: true, force: true });
+    cli.dispose();
   });
 
   /** `aws --endpoint-url … <args>` as an account (key id = account id), with no user configuration. */
   async function aws(args: string[], account = MANAGEMENT) {
-    const env = { PATH: process.env.PATH ?? '', HOME: dir, AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'), AWS_PAGER: '', AWS_ACCESS_KEY_ID: account, AWS_SECRET_ACCESS_KEY: 'secret' };
-    try {
-      const { stdout } = await run('aws', ['--endpoint-url', c.emu.url, '--region', 'us-east-1', '--output', 'json', ...args], { env, cwd: dir, timeout: 60_000 });
-      return { code: 0, stderr: '', json: stdout.trim() ? JSON.parse(stdout) : undefined };
-    } catch (error) {
-      const e = error as { code: number; stderr: string };
-      return { code: e.code, stderr: e.stderr, json: undefined };
-    }
+    const result = await cli.run(args, { accessKeyId: account });
+    return { code: result.code, stderr: result.stderr, json: result.code === 0 ? result.json : undefined };
   }
 
   const file = (name: string, content: unknown) => {

@@ -11,10 +11,10 @@ import * as CE from '@aws-sdk/client-cost-explorer';
 import * as O from '@aws-sdk/client-organizations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_SERVICES, type RunningEmulator } from '../../../src/emulator/index.ts';
-import { motoAvailable, shapeDiff, shapeOf, startMoto } from './moto-support.ts';
+import { MOTO_AVAILABLE, shapeDiff, shapeOf, startMoto } from '../../support/moto.ts';
 import { clientConfig, emulator } from './support.ts';
 
-if (!motoAvailable) console.warn('org-cost-moto-differential.test.ts: SKIPPED — moto_server is not installed on this machine.');
+if (!MOTO_AVAILABLE) console.warn('org-cost-moto-differential.test.ts: SKIPPED — moto_server is not installed on this machine.');
 
 const ACCOUNT = '123456789012';
 
@@ -138,7 +138,7 @@ async function runScenario(url: string, advance: () => void): Promise<Map<string
   return results;
 }
 
-describe.skipIf(!motoAvailable)('differential: Organizations, Application Auto Scaling, Budgets, Cost Explorer vs moto_server', { timeout: 120_000 }, () => {
+describe.skipIf(!MOTO_AVAILABLE)('differential: Organizations, Application Auto Scaling, Budgets, Cost Explorer vs moto_server', { timeout: 120_000 }, () => {
   let emu: RunningEmulator;
   let moto: { url: string; stop(): Promise<void> };
   let ours: Map<string, Outcome>;

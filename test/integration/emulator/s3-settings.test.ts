@@ -1,5 +1,6 @@
 /** S3 bucket settings: default encryption, logging, tags and lifecycle rules. */
 import { createHash } from 'node:crypto';
+import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import * as S from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/emulator/index.ts';
@@ -17,11 +18,12 @@ describe('S3 bucket settings', () => {
   afterAll(async () => emu.stop());
 
   it('sets default encryption (SSE-KMS with a bucket key) and applies it to new objects', async () => {
-    await s3.send(new S.PutBucketEncryptionCommand({ Bucket: 'features', ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: 'arn:aws:kms:us-east-1:000000000000:key/1234abcd-12ab-34cd-56ef-1234567890ab' }, BucketKeyEnabled: true }] } }));
+    const keyArn = (await new KMSClient(clientConfig(emu.url)).send(new CreateKeyCommand({ Description: 'features' }))).KeyMetadata!.Arn!;
+    await s3.send(new S.PutBucketEncryptionCommand({ Bucket: 'features', ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: keyArn }, BucketKeyEnabled: true }] } }));
     const rules = (await s3.send(new S.GetBucketEncryptionCommand({ Bucket: 'features' }))).ServerSideEncryptionConfiguration?.Rules;
-    expect(rules).toEqual([{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: 'arn:aws:kms:us-east-1:000000000000:key/1234abcd-12ab-34cd-56ef-1234567890ab' }, BucketKeyEnabled: true }]);
+    expect(rules).toEqual([{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: keyArn }, BucketKeyEnabled: true }]);
     const put = await s3.send(new S.PutObjectCommand({ Bucket: 'features', Key: 'f.parquet', Body: 'x' }));
-    expect(put).toMatchObject({ ServerSideEncryption: 'aws:kms', SSEKMSKeyId: 'arn:aws:kms:us-east-1:000000000000:key/1234abcd-12ab-34cd-56ef-1234567890ab', BucketKeyEnabled: true });
+    expect(put).toMatchObject({ ServerSideEncryption: 'aws:kms', SSEKMSKeyId: keyArn, BucketKeyEnabled: true });
     expect(put.ETag).toBe(`"${createHash('md5').update('x').digest('hex')}"`);
     expect((await s3.send(new S.HeadObjectCommand({ Bucket: 'features', Key: 'f.parquet' }))).ServerSideEncryption).toBe('aws:kms');
     const bad = await awsError(() => s3.send(new S.PutBucketEncryptionCommand({ Bucket: 'features', ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256', KMSMasterKeyID: 'k' } }] } })));

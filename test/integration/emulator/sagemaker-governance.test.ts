@@ -58,14 +58,15 @@ import { executionRole, type SageMakerHarness, sageMakerHarness } from './sagema
 
 const IMAGE = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
 const MONITOR_IMAGE = '156813124566.dkr.ecr.us-east-1.amazonaws.com/sagemaker-model-monitor-analyzer';
-const KEY = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
-
 describe('SageMaker governance and monitoring', () => {
   let h: SageMakerHarness;
   let role: string;
+  /** A real KMS key of the account (the harness creates it). */
+  let KEY: string;
   beforeAll(async () => {
     h = await sageMakerHarness();
     role = await executionRole(h.iam);
+    KEY = h.peers.keyArn;
     await h.sm.send(new CreateModelCommand({ ModelName: 'churn', ExecutionRoleArn: role, PrimaryContainer: { Image: IMAGE } }));
     await h.sm.send(new CreateEndpointConfigCommand({ EndpointConfigName: 'churn', ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'churn', InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }] }));
     await h.sm.send(new CreateEndpointCommand({ EndpointName: 'churn', EndpointConfigName: 'churn' }));
@@ -97,7 +98,7 @@ describe('SageMaker governance and monitoring', () => {
       expect((await h.sm.send(new ListModelPackageGroupsCommand({ NameContains: 'churn' }))).ModelPackageGroupSummaryList!.map((g) => g.ModelPackageGroupName)).toEqual(['Churn-Models']);
       expect((await h.sm.send(new ListTagsCommand({ ResourceArn: groupArn }))).Tags).toEqual([{ Key: 'Project', Value: 'churn' }]);
 
-      const events = h.received.events.filter((e) => e['detail-type'] === 'SageMaker Model Package State Change' && e.resources[0] === v1);
+      const events = (await h.events()).filter((e) => e['detail-type'] === 'SageMaker Model Package State Change' && e.resources[0] === v1);
       expect(events.map((e) => e.detail.ModelApprovalStatus)).toEqual(['PendingManualApproval', 'Rejected']);
       expect(events.at(-1)!.detail).toMatchObject({ ModelPackageGroupName: 'Churn-Models', ModelPackageVersion: 1, ModelPackageStatus: 'Completed' });
     });
@@ -260,12 +261,13 @@ describe('SageMaker governance and monitoring', () => {
 
   describe('Studio domains', () => {
     it('defaults to PublicInternetOnly, moves to VpcOnly with a VPC, and deletes', async () => {
-      const created = await h.sm.send(new CreateDomainCommand({ DomainName: 'ds-team', AuthMode: 'IAM', DefaultUserSettings: { ExecutionRole: role }, VpcId: 'vpc-0abc', SubnetIds: ['subnet-0a'], KmsKeyId: KEY, Tags: [{ Key: 'Project', Value: 'churn' }] }));
+      const { vpcId, subnets } = h.peers;
+      const created = await h.sm.send(new CreateDomainCommand({ DomainName: 'ds-team', AuthMode: 'IAM', DefaultUserSettings: { ExecutionRole: role }, VpcId: vpcId, SubnetIds: [subnets[0]], KmsKeyId: KEY, Tags: [{ Key: 'Project', Value: 'churn' }] }));
       expect(created.DomainId).toMatch(/^d-[a-z0-9]{12}$/);
       expect(created.DomainArn).toBe(`arn:aws:sagemaker:us-east-1:123456789012:domain/${created.DomainId}`);
       expect(created.Url).toBe(`https://${created.DomainId}.studio.us-east-1.sagemaker.aws`);
       const pending = await h.sm.send(new DescribeDomainCommand({ DomainId: created.DomainId }));
-      expect(pending).toMatchObject({ Status: 'Pending', AppNetworkAccessType: 'PublicInternetOnly', AuthMode: 'IAM', KmsKeyId: KEY, VpcId: 'vpc-0abc', SubnetIds: ['subnet-0a'], DefaultUserSettings: { ExecutionRole: role } });
+      expect(pending).toMatchObject({ Status: 'Pending', AppNetworkAccessType: 'PublicInternetOnly', AuthMode: 'IAM', KmsKeyId: KEY, VpcId: vpcId, SubnetIds: [subnets[0]], DefaultUserSettings: { ExecutionRole: role } });
       expect(pending.HomeEfsFileSystemId).toMatch(/^fs-[0-9a-f]{8}$/);
       const early = await awsError(() => h.sm.send(new UpdateDomainCommand({ DomainId: created.DomainId, AppNetworkAccessType: 'VpcOnly' })));
       expect(early.name).toBe('ValidationException');

@@ -26,14 +26,15 @@ import { awsError } from './support.ts';
 import { DELAY_MS, executionRole, type SageMakerHarness, sageMakerHarness } from './sagemaker-support.ts';
 
 const IMAGE = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
-const KEY = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
-
 describe('SageMaker hosting', () => {
   let h: SageMakerHarness;
   let role: string;
+  /** A real KMS key of the account (the harness creates it). */
+  let KEY: string;
   beforeAll(async () => {
     h = await sageMakerHarness();
     role = await executionRole(h.iam);
+    KEY = h.peers.keyArn;
   });
   afterAll(async () => h.stop());
 
@@ -53,9 +54,9 @@ describe('SageMaker hosting', () => {
       ExecutionRoleArn: role,
       PrimaryContainer: { Image: IMAGE, ModelDataUrl: 's3://ml-models/churn/challenger/model.tar.gz' },
       EnableNetworkIsolation: true,
-      VpcConfig: { SecurityGroupIds: ['sg-1'], Subnets: ['subnet-1'] },
+      VpcConfig: { SecurityGroupIds: [h.peers.securityGroup], Subnets: [h.peers.subnets[0]] },
     }));
-    expect(await h.sm.send(new DescribeModelCommand({ ModelName: 'churn-challenger' }))).toMatchObject({ EnableNetworkIsolation: true, VpcConfig: { SecurityGroupIds: ['sg-1'], Subnets: ['subnet-1'] } });
+    expect(await h.sm.send(new DescribeModelCommand({ ModelName: 'churn-challenger' }))).toMatchObject({ EnableNetworkIsolation: true, VpcConfig: { SecurityGroupIds: [h.peers.securityGroup], Subnets: [h.peers.subnets[0]] } });
     const dup = await awsError(() => h.sm.send(new CreateModelCommand({ ModelName: 'churn-champion', ExecutionRoleArn: role, PrimaryContainer: { Image: IMAGE } })));
     expect(dup.message).toBe('Cannot create already existing model "arn:aws:sagemaker:us-east-1:123456789012:model/churn-champion".');
     const none = await awsError(() => h.sm.send(new CreateModelCommand({ ModelName: 'empty', ExecutionRoleArn: role })));
@@ -179,8 +180,8 @@ describe('SageMaker hosting', () => {
     expect((await awsError(() => h.sm.send(new DeleteModelCommand({ ModelName: 'churn-challenger' })))).message).toBe('Could not find model "arn:aws:sagemaker:us-east-1:123456789012:model/churn-challenger".');
   });
 
-  it('publishes "SageMaker Endpoint State Change" events with AWS\'s detail', () => {
-    const events = h.received.events.filter((e) => e['detail-type'] === 'SageMaker Endpoint State Change' && e.resources[0] === 'arn:aws:sagemaker:us-east-1:123456789012:endpoint/churn');
+  it('publishes "SageMaker Endpoint State Change" events with AWS\'s detail', async () => {
+    const events = (await h.events()).filter((e) => e['detail-type'] === 'SageMaker Endpoint State Change' && e.resources[0] === 'arn:aws:sagemaker:us-east-1:123456789012:endpoint/churn');
     expect(events.map((e) => e.detail.EndpointStatus)).toEqual(['CREATING', 'IN_SERVICE', 'UPDATING', 'IN_SERVICE', 'UPDATING', 'IN_SERVICE']);
     expect(events[1]!.detail).toMatchObject({ EndpointName: 'Churn', EndpointConfigName: 'churn-ab', Tags: { Project: 'churn' }, ProductionVariants: [{ VariantName: 'champion', DesiredWeight: 0.9, DesiredInstanceCount: 2 }, { VariantName: 'challenger', DesiredWeight: 0.1, DesiredInstanceCount: 2 }] });
     expect(typeof events[1]!.detail.CreationTime).toBe('number');

@@ -31,7 +31,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/emulator/index.ts';
-import { motoAvailable, startMoto } from './moto-support.ts';
+import { MOTO_AVAILABLE, startMoto } from '../../support/moto.ts';
 import { clientConfig, emulator } from './support.ts';
 
 const KEYS = { accessKeyId: '123456789012', secretAccessKey: 'x' };
@@ -70,9 +70,9 @@ function keysOf(value: unknown): string[] {
   return value && typeof value === 'object' ? Object.keys(value).filter((k) => k !== '$metadata' && (value as Record<string, unknown>)[k] !== undefined) : [];
 }
 
-if (!motoAvailable) console.warn('sagemaker-moto-differential.test.ts: SKIPPED — moto_server is not installed on this machine (the differential tests are an optional second opinion; the contract tests do not need it).');
+if (!MOTO_AVAILABLE) console.warn('sagemaker-moto-differential.test.ts: SKIPPED — moto_server is not installed on this machine (the differential tests are an optional second opinion; the contract tests do not need it).');
 
-describe.skipIf(!motoAvailable)('SageMaker: emulator vs moto', { timeout: 120_000 }, () => {
+describe.skipIf(!MOTO_AVAILABLE)('SageMaker: emulator vs moto', { timeout: 120_000 }, () => {
   let emu: RunningEmulator;
   let moto: Awaited<ReturnType<typeof startMoto>>;
   let ours: SageMakerClient;

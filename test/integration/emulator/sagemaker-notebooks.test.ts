@@ -66,25 +66,26 @@ describe('SageMaker notebook instances', () => {
   });
 
   it('keeps a hardened notebook\'s VPC, KMS key and access settings', async () => {
+    const { subnets, securityGroup, keyArn } = h.peers;
     await h.sm.send(new CreateNotebookInstanceCommand({
       NotebookInstanceName: 'hardened',
       InstanceType: 'ml.t3.medium',
       RoleArn: role,
-      SubnetId: 'subnet-0abc1234',
-      SecurityGroupIds: ['sg-0abc1234'],
+      SubnetId: subnets[0],
+      SecurityGroupIds: [securityGroup],
       DirectInternetAccess: 'Disabled',
       RootAccess: 'Disabled',
-      KmsKeyId: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+      KmsKeyId: keyArn,
       VolumeSizeInGB: 20,
       InstanceMetadataServiceConfiguration: { MinimumInstanceMetadataServiceVersion: '2' },
     }));
     const nb = await h.sm.send(new DescribeNotebookInstanceCommand({ NotebookInstanceName: 'hardened' }));
     expect(nb).toMatchObject({
-      SubnetId: 'subnet-0abc1234',
-      SecurityGroups: ['sg-0abc1234'],
+      SubnetId: subnets[0],
+      SecurityGroups: [securityGroup],
       DirectInternetAccess: 'Disabled',
       RootAccess: 'Disabled',
-      KmsKeyId: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+      KmsKeyId: keyArn,
       VolumeSizeInGB: 20,
       InstanceMetadataServiceConfiguration: { MinimumInstanceMetadataServiceVersion: '2' },
     });

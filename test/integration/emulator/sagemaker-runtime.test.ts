@@ -13,7 +13,6 @@ import { awsError, clientConfig } from './support.ts';
 import { executionRole, type SageMakerHarness, sageMakerHarness } from './sagemaker-support.ts';
 
 const IMAGE = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
-const KEY = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
 /** The documented formula (src/emulator/services/sagemaker-runtime/inference.ts), computed independently. */
 function expectedScore(model: string, row: string): number {
@@ -23,8 +22,11 @@ function expectedScore(model: string, row: string): number {
 describe('SageMaker Runtime InvokeEndpoint', () => {
   let h: SageMakerHarness;
   let s3: S3Client;
+  /** A real KMS key of the account (the harness creates it). */
+  let KEY: string;
   beforeAll(async () => {
     h = await sageMakerHarness();
+    KEY = h.peers.keyArn;
     s3 = new S3Client({ ...clientConfig(h.emu.url, { accessKeyId: '123456789012', secretAccessKey: 'x' }), forcePathStyle: true });
     await s3.send(new CreateBucketCommand({ Bucket: 'ml-capture' }));
     const role = await executionRole(h.iam);
@@ -103,19 +105,23 @@ describe('SageMaker Runtime InvokeEndpoint', () => {
     expect(error!.LogStreamArn).toBe('arn:aws:logs:us-east-1:123456789012:log-group:/aws/sagemaker/Endpoints/churn');
   });
 
-  it('publishes the AWS/SageMaker invocation metrics per endpoint and variant', () => {
-    const metrics = h.received.metrics.filter((m) => m.Namespace === 'AWS/SageMaker');
-    const of = (name: string, variant: string) => metrics.filter((m) => m.MetricName === name && m.Dimensions!.some((d) => d.Name === 'VariantName' && d.Value === variant));
-    expect(of('Invocations', 'champion').length).toBeGreaterThan(100);
-    expect(of('Invocations', 'champion')[0]).toMatchObject({ Dimensions: [{ Name: 'EndpointName', Value: 'churn' }, { Name: 'VariantName', Value: 'champion' }], Value: 1, accountId: '123456789012', region: 'us-east-1' });
-    expect(of('InvocationsPerInstance', 'champion')[0]!.Value).toBe(0.5);
-    expect(of('ModelLatency', 'challenger').every((m) => m.Value === 120_000 && m.Unit === 'Microseconds')).toBe(true);
-    expect(of('ModelLatency', 'champion').every((m) => m.Value! >= 20_000 && m.Value! < 26_000)).toBe(true);
-    expect(of('OverheadLatency', 'champion')[0]!.Unit).toBe('Microseconds');
-    const errors5xx = of('Invocation5XXErrors', 'challenger').reduce((sum, m) => sum + m.Value!, 0);
-    expect(errors5xx).toBeGreaterThan(0);
-    expect(of('Invocation5XXErrors', 'champion').every((m) => m.Value === 0)).toBe(true);
-    expect(of('Invocation4XXErrors', 'champion').every((m) => m.Value === 0)).toBe(true);
+  it('publishes the AWS/SageMaker invocation metrics per endpoint and variant', async () => {
+    // Read back from CloudWatch in the caller's account and region, aggregated over the whole test.
+    const of = (name: string, variant: string) => h.metric('AWS/SageMaker', name, { EndpointName: 'churn', VariantName: variant });
+    const invocations = (await of('Invocations', 'champion'))!;
+    expect(invocations.SampleCount).toBeGreaterThan(100);
+    expect([invocations.Minimum, invocations.Maximum, invocations.Sum]).toEqual([1, 1, invocations.SampleCount]);
+    const perInstance = (await of('InvocationsPerInstance', 'champion'))!;
+    expect([perInstance.Minimum, perInstance.Maximum]).toEqual([0.5, 0.5]);
+    const challengerLatency = (await of('ModelLatency', 'challenger'))!;
+    expect([challengerLatency.Minimum, challengerLatency.Maximum, challengerLatency.Unit]).toEqual([120_000, 120_000, 'Microseconds']);
+    const championLatency = (await of('ModelLatency', 'champion'))!;
+    expect(championLatency.Minimum).toBeGreaterThanOrEqual(20_000);
+    expect(championLatency.Maximum).toBeLessThan(26_000);
+    expect((await of('OverheadLatency', 'champion'))!.Unit).toBe('Microseconds');
+    expect((await of('Invocation5XXErrors', 'challenger'))!.Sum).toBeGreaterThan(0);
+    expect((await of('Invocation5XXErrors', 'champion'))!.Maximum).toBe(0);
+    expect((await of('Invocation4XXErrors', 'champion'))!.Maximum).toBe(0);
   });
 
   it('writes data capture to S3 as JSON Lines, encrypted with the capture key', async () => {

@@ -77,11 +77,11 @@ describe('SageMaker training jobs', () => {
   });
 
   it('keeps a hardened job\'s isolation, encryption, VPC and keys', async () => {
-    const key = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    const { keyArn: key, securityGroup, subnets } = h.peers;
     await h.sm.send(new CreateTrainingJobCommand(job('hardened', {
       EnableNetworkIsolation: true,
       EnableInterContainerTrafficEncryption: true,
-      VpcConfig: { SecurityGroupIds: ['sg-0123'], Subnets: ['subnet-0a', 'subnet-0b'] },
+      VpcConfig: { SecurityGroupIds: [securityGroup], Subnets: [...subnets] },
       OutputDataConfig: { S3OutputPath: 's3://ml-models/churn/', KmsKeyId: key },
       ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 2, VolumeSizeInGB: 30, VolumeKmsKeyId: key },
     })));
@@ -89,7 +89,7 @@ describe('SageMaker training jobs', () => {
     expect(d).toMatchObject({
       EnableNetworkIsolation: true,
       EnableInterContainerTrafficEncryption: true,
-      VpcConfig: { SecurityGroupIds: ['sg-0123'], Subnets: ['subnet-0a', 'subnet-0b'] },
+      VpcConfig: { SecurityGroupIds: [securityGroup], Subnets: [...subnets] },
       OutputDataConfig: { KmsKeyId: key },
       ResourceConfig: { VolumeKmsKeyId: key, InstanceCount: 2 },
     });
@@ -151,8 +151,8 @@ describe('SageMaker training jobs', () => {
     expect([page1.TrainingJobSummaries![0]!.TrainingJobName, page2.TrainingJobSummaries![0]!.TrainingJobName]).toEqual(['Churn-Train-1', 'hardened']);
   });
 
-  it('publishes "SageMaker Training Job State Change" events as AWS documents them', () => {
-    const events = h.received.events.filter((e) => e.resources[0] === 'arn:aws:sagemaker:us-east-1:123456789012:training-job/progress');
+  it('publishes "SageMaker Training Job State Change" events as AWS documents them', async () => {
+    const events = (await h.events()).filter((e) => e.resources[0] === 'arn:aws:sagemaker:us-east-1:123456789012:training-job/progress');
     expect(events.map((e) => `${e.detail.TrainingJobStatus}/${e.detail.SecondaryStatus}`)).toEqual([
       'InProgress/Starting', 'InProgress/Downloading', 'InProgress/Training', 'InProgress/Uploading', 'Completed/Completed',
     ]);

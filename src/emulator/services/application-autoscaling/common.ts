@@ -1,5 +1,7 @@
 /** Shared by every Application Auto Scaling module: enums, keys, errors, validation, ARNs, paging. */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { arnIn, formatArn } from '../../core/arn.ts';
+import { randomHex } from '../../core/ids.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { AwsServiceError } from '../../core/errors.ts';
 import { pageByToken, type TokenPage } from '../../core/next-token.ts';
@@ -43,7 +45,7 @@ const SERVICE_LINKED_ROLES: Readonly<Record<string, string>> = {
 
 export function defaultRoleArn(accountId: string, namespace: string): string {
   const role = SERVICE_LINKED_ROLES[namespace] ?? `${namespace}.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_${namespace}`;
-  return `arn:aws:iam::${accountId}:role/aws-service-role/${role}`;
+  return formatArn('iam', '', accountId, `role/aws-service-role/${role}`);
 }
 
 export function aas(ctx: RequestContext): ApplicationAutoScalingState {
@@ -92,11 +94,11 @@ export function findTarget(state: ApplicationAutoScalingState, ref: TargetRef): 
 }
 
 export const arns = {
-  scalableTarget: (ctx: RequestContext) => `arn:aws:application-autoscaling:${ctx.region}:${ctx.accountId}:scalable-target/${randomBytes(18).toString('hex')}`,
+  scalableTarget: (ctx: RequestContext) => arnIn(ctx, 'application-autoscaling', `scalable-target/${randomHex(36)}`),
   policy: (ctx: RequestContext, namespace: string, resourceId: string, name: string) =>
-    `arn:aws:autoscaling:${ctx.region}:${ctx.accountId}:scalingPolicy:${randomUUID()}:resource/${namespace}/${resourceId}:policyName/${name}`,
+    arnIn(ctx, 'autoscaling', `scalingPolicy:${randomUUID()}:resource/${namespace}/${resourceId}:policyName/${name}`),
   scheduledAction: (ctx: RequestContext, namespace: string, resourceId: string, name: string) =>
-    `arn:aws:autoscaling:${ctx.region}:${ctx.accountId}:scheduledAction:${randomUUID()}:resource/${namespace}/${resourceId}:scheduledActionName/${name}`,
+    arnIn(ctx, 'autoscaling', `scheduledAction:${randomUUID()}:resource/${namespace}/${resourceId}:scheduledActionName/${name}`),
 };
 
 /** Application Auto Scaling pages with MaxResults 1–50 and refuses foreign tokens with InvalidNextTokenException. */

@@ -1,4 +1,5 @@
 /** Tags on scalable targets: TagResource, UntagResource, ListTagsForResource (by the target's ARN). */
+import { isReservedTagKey, MAX_TAG_KEY_LENGTH, MAX_TAG_VALUE_LENGTH, MAX_TAGS_PER_RESOURCE, TAG_CHARACTERS } from '../../core/tags.ts';
 import type * as AAS from '@aws-sdk/client-application-auto-scaling';
 import type { RequestContext } from '../../core/context.ts';
 import { AwsServiceError } from '../../core/errors.ts';
@@ -7,8 +8,8 @@ import type { Output } from '../define-service.ts';
 import { aas } from './common.ts';
 import type { ScalableTarget } from './state.ts';
 
-const MAX_TAGS = 50;
-const TAG = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const MAX_TAGS = MAX_TAGS_PER_RESOURCE;
+const TAG = TAG_CHARACTERS;
 
 function tooManyTags(resourceName: string): AwsServiceError {
   return new AwsServiceError('TooManyTagsException', `A scalable target can have up to ${MAX_TAGS} tags.`, { fields: { ResourceName: resourceName } });
@@ -18,9 +19,9 @@ function tooManyTags(resourceName: string): AwsServiceError {
 export function checkTagMap(tags: Record<string, string>, resourceName: string): Record<string, string> {
   const problems = new ProblemList();
   for (const [key, value] of Object.entries(tags)) {
-    problems.minLength('tags.key', key, 1).maxLength('tags.key', key, 128).pattern('tags.key', key, TAG, '^(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$');
-    problems.maxLength(`tags.${key}`, value, 256).pattern(`tags.${key}`, value, TAG, '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*');
-    if (key.toLowerCase().startsWith('aws:')) problems.problems.push({ path: 'tags.key', kind: 'constraint', value: key, constraint: "Member must satisfy regular expression pattern: ^(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$" });
+    problems.minLength('tags.key', key, 1).maxLength('tags.key', key, MAX_TAG_KEY_LENGTH).pattern('tags.key', key, TAG, '^(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$');
+    problems.maxLength(`tags.${key}`, value, MAX_TAG_VALUE_LENGTH).pattern(`tags.${key}`, value, TAG, '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*');
+    if (isReservedTagKey(key)) problems.problems.push({ path: 'tags.key', kind: 'constraint', value: key, constraint: "Member must satisfy regular expression pattern: ^(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$" });
   }
   problems.check();
   if (Object.keys(tags).length > MAX_TAGS) throw tooManyTags(resourceName);

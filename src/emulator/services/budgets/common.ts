@@ -1,4 +1,5 @@
 /** Shared by the Budgets modules: the AccountId check, errors, names, notifications and subscribers, paging. */
+import { formatArn } from '../../core/arn.ts';
 import type * as BUD from '@aws-sdk/client-budgets';
 import type { RequestContext } from '../../core/context.ts';
 import { AwsServiceError } from '../../core/errors.ts';
@@ -7,7 +8,7 @@ import { ProblemList } from '../../core/validation.ts';
 import type { BudgetsState, StoredBudget } from './state.ts';
 
 export function budgetArn(accountId: string, name: string): string {
-  return `arn:aws:budgets::${accountId}:budget/${name}`;
+  return formatArn('budgets', '', accountId, `budget/${name}`);
 }
 
 export function invalidParameter(message: string): AwsServiceError {

@@ -1,4 +1,5 @@
 /** Tags on budgets: ResourceTags on CreateBudget, TagResource, UntagResource, ListTagsForResource. */
+import { isReservedTagKey, MAX_TAG_KEY_LENGTH, MAX_TAG_VALUE_LENGTH, MAX_TAGS_PER_RESOURCE, TAG_CHARACTERS, TAG_CHARACTERS_TEXT } from '../../core/tags.ts';
 import type * as BUD from '@aws-sdk/client-budgets';
 import type { RequestContext } from '../../core/context.ts';
 import { AwsServiceError } from '../../core/errors.ts';
@@ -7,19 +8,19 @@ import type { Output } from '../define-service.ts';
 import { budgetsOf, invalidParameter, notFound } from './common.ts';
 import type { StoredBudget, Tag } from './state.ts';
 
-const MAX_TAGS = 50;
-const TAG = /^([\p{L}\p{Z}\p{N}_.:/=+@-]*)$/u;
+const MAX_TAGS = MAX_TAGS_PER_RESOURCE;
+const TAG = TAG_CHARACTERS;
 
 export function checkResourceTags(tags: readonly BUD.ResourceTag[] | undefined, path = 'resourceTags'): Tag[] {
   const problems = new ProblemList();
   (tags ?? []).forEach((t, i) => {
     const at = `${path}.${i + 1}.member`;
-    problems.minLength(`${at}.key`, t.Key, 1).maxLength(`${at}.key`, t.Key, 128).pattern(`${at}.key`, t.Key, TAG, '^(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$');
-    problems.maxLength(`${at}.value`, t.Value, 256).pattern(`${at}.value`, t.Value, TAG, '^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$');
+    problems.minLength(`${at}.key`, t.Key, 1).maxLength(`${at}.key`, t.Key, MAX_TAG_KEY_LENGTH).pattern(`${at}.key`, t.Key, TAG, '^(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$');
+    problems.maxLength(`${at}.value`, t.Value, MAX_TAG_VALUE_LENGTH).pattern(`${at}.value`, t.Value, TAG, TAG_CHARACTERS_TEXT);
   });
   problems.check();
   const out = (tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
-  if (out.some((t) => t.Key.toLowerCase().startsWith('aws:'))) throw invalidParameter("Tag keys that begin with 'aws:' are reserved for AWS use.");
+  if (out.some((t) => isReservedTagKey(t.Key))) throw invalidParameter("Tag keys that begin with 'aws:' are reserved for AWS use.");
   if (out.length > MAX_TAGS) throw new AwsServiceError('ServiceQuotaExceededException', `You've exceeded the tag limit: a budget has up to ${MAX_TAGS} tags.`);
   return out;
 }

@@ -3,6 +3,7 @@
  * most (as AWS enforces), an optional time range, newest first, up to 50 events a page, and a
  * NextToken that only continues the same query.
  */
+import { decodeScopedToken, encodeScopedToken } from '../../core/next-token.ts';
 import { createHash } from 'node:crypto';
 import type * as CT from '@aws-sdk/client-cloudtrail';
 import type { RequestContext } from '../../core/context.ts';
@@ -27,23 +28,16 @@ function queryHash(input: CT.LookupEventsRequest): string {
 }
 
 function encodeToken(seq: number, hash: string): string {
-  return Buffer.from(JSON.stringify({ s: seq, q: hash })).toString('base64url');
+  return encodeScopedToken(seq, hash);
 }
 
 function decodeToken(token: string, hash: string): number {
-  let decoded: { s?: unknown; q?: unknown };
-  try {
-    decoded = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as typeof decoded;
-  } catch {
-    throw error('InvalidNextTokenException', 'The NextToken is not valid. Pass the NextToken of a previous LookupEvents response unchanged.');
-  }
-  if (typeof decoded?.s !== 'number' || !Number.isInteger(decoded.s) || decoded.s < 0) {
-    throw error('InvalidNextTokenException', 'The NextToken is not valid. Pass the NextToken of a previous LookupEvents response unchanged.');
-  }
-  if (decoded.q !== hash) {
-    throw error('InvalidNextTokenException', 'The NextToken was issued for a lookup with different parameters. Repeat the lookup attributes, StartTime, EndTime and EventCategory of the call that returned it.');
-  }
-  return decoded.s;
+  const position = decodeScopedToken(token, hash, (reason) =>
+    reason === 'foreign'
+      ? error('InvalidNextTokenException', 'The NextToken was issued for a lookup with different parameters. Repeat the lookup attributes, StartTime, EndTime and EventCategory of the call that returned it.')
+      : error('InvalidNextTokenException', 'The NextToken is not valid. Pass the NextToken of a previous LookupEvents response unchanged.'));
+  if (typeof position !== 'number') throw error('InvalidNextTokenException', 'The NextToken is not valid. Pass the NextToken of a previous LookupEvents response unchanged.');
+  return position;
 }
 
 function eventOutput(e: HistoryEvent): CT.Event {

@@ -5,6 +5,7 @@
  * its own append-only files, so a busy account does not rewrite megabytes of events with every
  * change to its state.
  */
+import { formatArn } from '../../core/arn.ts';
 import type * as CT from '@aws-sdk/client-cloudtrail';
 
 export interface TrailTag {
@@ -68,7 +69,7 @@ export function defaultEventSelectors(): CT.EventSelector[] {
 }
 
 export function trailArn(region: string, accountId: string, name: string): string {
-  return `arn:aws:cloudtrail:${region}:${accountId}:trail/${name}`;
+  return formatArn('cloudtrail', region, accountId, `trail/${name}`);
 }
 
 /** How many trails (including other regions' multi-Region trails) apply in a region. */

@@ -2,13 +2,14 @@
  * Trail tags: AddTags, RemoveTags, ListTags (ResourceId / ResourceIdList are trail ARNs). Limits as
  * AWS documents them: at most 50 tags per trail, keys 1–128 and values up to 256 characters.
  */
+import { isReservedTagKey, MAX_TAG_KEY_LENGTH, MAX_TAG_VALUE_LENGTH, MAX_TAGS_PER_RESOURCE } from '../../core/tags.ts';
 import type * as CT from '@aws-sdk/client-cloudtrail';
 import type { RequestContext } from '../../core/context.ts';
 import { AwsServiceError } from '../../core/errors.ts';
 import type { Output } from '../define-service.ts';
 import type { CloudTrailState, Trail, TrailTag } from './state.ts';
 
-export const MAX_TAGS = 50;
+export const MAX_TAGS = MAX_TAGS_PER_RESOURCE;
 
 function invalidTag(message: string): AwsServiceError {
   return new AwsServiceError('InvalidTagParameterException', message, { status: 400 });
@@ -20,9 +21,9 @@ export function checkTags(tags: readonly CT.Tag[]): TrailTag[] {
   const out: TrailTag[] = [];
   for (const tag of tags) {
     const key = tag.Key ?? '';
-    if (key.length < 1 || key.length > 128) throw invalidTag(`Tag key "${key}" must be 1 to 128 characters long.`);
-    if ((tag.Value ?? '').length > 256) throw invalidTag(`The value of tag "${key}" must be at most 256 characters long.`);
-    if (key.toLowerCase().startsWith('aws:')) throw invalidTag(`Tag key "${key}" uses the reserved prefix aws:.`);
+    if (key.length < 1 || key.length > MAX_TAG_KEY_LENGTH) throw invalidTag(`Tag key "${key}" must be 1 to 128 characters long.`);
+    if ((tag.Value ?? '').length > MAX_TAG_VALUE_LENGTH) throw invalidTag(`The value of tag "${key}" must be at most 256 characters long.`);
+    if (isReservedTagKey(key)) throw invalidTag(`Tag key "${key}" uses the reserved prefix aws:.`);
     if (seen.has(key)) throw invalidTag(`Tag key "${key}" is given more than once.`);
     seen.add(key);
     out.push(tag.Value === undefined ? { Key: key } : { Key: key, Value: tag.Value });

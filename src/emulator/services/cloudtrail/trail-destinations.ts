@@ -14,6 +14,7 @@
 import type { RequestContext } from '../../core/context.ts';
 import { AwsServiceError } from '../../core/errors.ts';
 import type { IamState } from '../iam/state.ts';
+import { type KmsState, lookupKmsKey } from '../kms/key-access.ts';
 import type { S3State } from '../s3/state.ts';
 import type { CloudTrailRuntime } from './recording/recorder.ts';
 import { policyAllowsService } from './service-principal-access.ts';
@@ -101,18 +102,6 @@ function checkCloudWatchLogs(ctx: RequestContext, trail: DestinationSettings): v
   if (!trusted) throw error('InvalidCloudWatchLogsRoleArnException', 'Access denied. Verify in IAM that the role has adequate permissions.');
 }
 
-/** A KMS key as CloudTrail needs it; the KMS service's state is read structurally. */
-interface KmsKeyView {
-  readonly arn: string;
-  readonly keyState?: string;
-  readonly policy?: string;
-  readonly keyManager?: string;
-}
-interface KmsStateView {
-  readonly keys?: Map<string, KmsKeyView>;
-  readonly aliases?: Map<string, { readonly targetKeyId: string }>;
-}
-
 const KEY_ARN = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):(\d{12}):(key\/[\w-]+|alias\/[\w/+=,.@-]+)$/;
 
 /** The key's ARN for any form AWS accepts (key id, key ARN, alias name, alias ARN). */
@@ -132,14 +121,13 @@ function checkKmsKey(ctx: RequestContext, trail: DestinationSettings, bucketRegi
   const ref = normalizeKeyId(ctx, trail.kmsKeyId);
   const notFound = () => error('KmsKeyNotFoundException', `KMS key ID ${ref.arn} does not exist, or s3 bucket and key are not in the same region.`);
   if (!runtime(ctx)?.hasService('kms')) return ref.arn;
-  const state = ctx.peekStateOf<KmsStateView>('kms', ref.accountId, ref.region);
-  let keyId = ref.resource.startsWith('key/') ? ref.resource.slice(4) : state?.aliases?.get(ref.resource)?.targetKeyId;
-  const key = keyId === undefined ? undefined : state?.keys?.get(keyId);
+  // Read without side effects (services/kms/key-access.ts): CloudTrail only looks at the key here.
+  const state = ctx.peekStateOf<KmsState>('kms', ref.accountId, ref.region);
+  const key = state && lookupKmsKey(state, ref.arn);
   // AWS managed keys (alias/aws/s3 …) cannot encrypt trails: AWS answers as for a missing key.
   if (!key || key.keyManager === 'AWS' || (bucketRegion !== undefined && bucketRegion !== ref.region)) throw notFound();
-  keyId = key.arn;
-  if (key.keyState !== undefined && key.keyState !== 'Enabled') throw error('KmsException', `KMS key ${key.arn} is ${key.keyState === 'PendingDeletion' ? 'pending deletion' : 'disabled'}.`);
-  const allowed = key.policy === undefined || policyAllowsService(key.policy, {
+  if (key.keyState !== 'Enabled') throw error('KmsException', `KMS key ${key.arn} is ${key.keyState === 'PendingDeletion' ? 'pending deletion' : 'disabled'}.`);
+  const allowed = policyAllowsService(key.policy, {
     service: CLOUDTRAIL,
     action: 'kms:GenerateDataKey',
     resource: key.arn,

@@ -8,6 +8,7 @@
  */
 import type * as CW from '@aws-sdk/client-cloudwatch';
 import type { RequestContext } from '../../core/context.ts';
+import { BAND_PHRASE, bandAt, outsideBand, parseBand } from './anomaly-band.ts';
 import { evaluateComposite } from './composite-rule.ts';
 import { COMPARISON_PHRASE, compare, cwTimestamp, javaDouble, jsonWithDoubles, plural, reasonDate } from './alarm-text.ts';
 import { runQueries, validateQueries } from './metric-queries.ts';
@@ -22,6 +23,7 @@ const HISTORY_MS = 30 * 24 * 3600 * 1000;
 const MAX_HISTORY = 10_000;
 export const UNCHECKED = 'Unchecked: Initial alarm creation';
 const FIRST_EVALUATION_MS = 60_000;
+const BAND_TRAINING_MS = 14 * 86_400_000;
 /** After SetAlarmState the state holds until the next evaluation, a minute later on AWS. */
 export const MANUAL_STATE_HOLD_MS = 60_000;
 
@@ -29,6 +31,8 @@ interface Bucket {
   t: number;
   value?: number;
   sampleCount?: number;
+  /** Anomaly detection alarms: the band this period's value is compared with (none while the model trains). */
+  band?: { lower: number; upper: number };
 }
 
 interface Verdict {
@@ -89,7 +93,9 @@ function windowBuckets(state: CloudWatchState, alarm: StoredAlarm, now: number):
   const n = alarm.EvaluationPeriods!;
   let period: number;
   let buckets: Bucket[];
-  if (alarm.Metrics) {
+  if (alarm.Metrics && alarm.ThresholdMetricId !== undefined) {
+    return bandBuckets(state, alarm, now);
+  } else if (alarm.Metrics) {
     const queries = alarm.Metrics as CW.MetricDataQuery[];
     const target = queries.find((q) => q.ReturnData !== false) ?? queries[0]!;
     const periods = queries.map((q) => q.MetricStat?.Period ?? q.Period).filter((p): p is number => p !== undefined);
@@ -121,6 +127,37 @@ function windowBuckets(state: CloudWatchState, alarm: StoredAlarm, now: number):
   return { period, buckets: currentHasData ? buckets.slice(1) : buckets.slice(0, -1) };
 }
 
+/**
+ * The window of an anomaly detection alarm: the metric's values, each with the band it is compared
+ * with (anomaly-band.ts), from the metric's own history of the last two weeks.
+ */
+function bandBuckets(state: CloudWatchState, alarm: StoredAlarm, now: number): { period: number; buckets: Bucket[] } | undefined {
+  const n = alarm.EvaluationPeriods!;
+  const all = alarm.Metrics as CW.MetricDataQuery[];
+  const band = parseBand(all.find((q) => q.Id === alarm.ThresholdMetricId)?.Expression);
+  if (!band) return undefined;
+  const queries = all.filter((q) => q.Id !== alarm.ThresholdMetricId);
+  const target = queries.find((q) => q.ReturnData !== false) ?? queries[0]!;
+  const period = target.MetricStat?.Period ?? target.Period ?? 60;
+  const { start, end, times } = window(now, period, n + 1);
+  let results;
+  try {
+    results = runQueries(state, queries, validateQueries(queries, 'Metrics', { maxQueries: 20 }), start - BAND_TRAINING_MS, end);
+  } catch {
+    return undefined;
+  }
+  const series = results.find((r) => r.id === target.Id)?.series;
+  const history = results.find((r) => r.id === band.input)?.series.points ?? new Map<number, number>();
+  const buckets: Bucket[] = times.map((t) => {
+    const value = series?.points.get(t);
+    const edges = bandAt(history, t, band.width);
+    // While the model trains there is nothing to compare with: the period counts as missing.
+    return value === undefined || !edges ? { t } : { t, value, band: edges };
+  });
+  const currentHasData = buckets.at(-1)!.value !== undefined;
+  return { period, buckets: currentHasData ? buckets.slice(1) : buckets.slice(0, -1) };
+}
+
 function window(now: number, period: number, n: number): { start: number; end: number; times: number[] } {
   const p = period * 1000;
   const current = Math.floor(now / p) * p;
@@ -135,7 +172,7 @@ export function evaluateMetricAlarm(state: CloudWatchState, alarm: StoredAlarm, 
   const n = buckets.length;
   const m = alarm.DatapointsToAlarm ?? n;
   const treat = alarm.TreatMissingData ?? 'missing';
-  const threshold = alarm.Threshold!;
+  const threshold = alarm.Threshold ?? Number.NaN;
   const op = alarm.ComparisonOperator!;
   const present = buckets.filter((b) => b.value !== undefined);
   const missing = n - present.length;
@@ -149,7 +186,7 @@ export function evaluateMetricAlarm(state: CloudWatchState, alarm: StoredAlarm, 
       extendedStatistic: alarm.Metrics ? undefined : alarm.ExtendedStatistic,
       period,
       recentDatapoints: present.map((b) => b.value!),
-      threshold,
+      threshold: alarm.ThresholdMetricId === undefined ? threshold : undefined,
       evaluatedDatapoints: [...buckets].reverse().map((b) => (b.value === undefined ? { timestamp: cwTimestamp(b.t) } : { timestamp: cwTimestamp(b.t), sampleCount: b.sampleCount, value: b.value })),
       ...extra,
     });
@@ -167,13 +204,13 @@ export function evaluateMetricAlarm(state: CloudWatchState, alarm: StoredAlarm, 
         return { state: 'INSUFFICIENT_DATA', reason: `Insufficient Data: ${plural(n, 'datapoint')} ${were} unknown.`, reasonData: reasonData() };
     }
   }
-  const isBreaching = (b: Bucket) => (b.value === undefined ? treat === 'breaching' : compare(op, b.value, threshold));
+  const isBreaching = (b: Bucket) => (b.value === undefined ? treat === 'breaching' : b.band ? outsideBand(op, b.value, b.band) : compare(op, b.value, threshold));
   const considered = treat === 'breaching' || treat === 'notBreaching' ? buckets : present;
   const required = Math.min(m, considered.length);
   const breaching = considered.filter(isBreaching);
   const alarmed = breaching.length >= required;
   const newState: AlarmStateValue = alarmed ? 'ALARM' : 'OK';
-  const phrase = COMPARISON_PHRASE[op] ?? op;
+  const phrase = COMPARISON_PHRASE[op] ?? BAND_PHRASE[op] ?? op;
   // The datapoints named: the breaching ones for ALARM, the others for OK; most recent first.
   const named = (alarmed ? breaching : considered.filter((b) => !isBreaching(b))).filter((b) => b.value !== undefined).reverse();
   const list = `[${named.slice(0, 10).map((b) => `${javaDouble(b.value!)} (${reasonDate(b.t)})`).join(', ')}]`;
@@ -181,7 +218,10 @@ export function evaluateMetricAlarm(state: CloudWatchState, alarm: StoredAlarm, 
   const verb = count === 1 ? 'was' : 'were';
   const relation = alarmed ? phrase : `not ${phrase}`;
   let reason: string;
-  if (alarm.DatapointsToAlarm === undefined && n === 1) {
+  if (alarm.ThresholdMetricId !== undefined) {
+    const edges = `[${named.slice(0, 10).map((b) => `${javaDouble(b.band!.lower)}..${javaDouble(b.band!.upper)}`).join(', ')}]`;
+    reason = `Thresholds Crossed: ${count} out of the last ${n} datapoints ${list} ${verb} ${relation} ${edges} (minimum ${plural(alarmed ? m : n - m + 1, 'datapoint')} for ${alarmed ? 'OK -> ALARM' : 'ALARM -> OK'} transition).`;
+  } else if (alarm.DatapointsToAlarm === undefined && n === 1) {
     reason = `Threshold Crossed: 1 datapoint ${list} ${verb} ${relation} the threshold (${javaDouble(threshold)}).`;
   } else {
     const minimum = alarmed ? m : n - m + 1;

@@ -3,10 +3,12 @@
  * DeleteAlarms, SetAlarmState (composite alarms: composite-alarms.ts; actions: alarm-actions.ts;
  * history: alarm-history.ts). Alarms are evaluated (alarm-evaluation.ts) before they are described.
  */
+import { arnIn } from '../../core/arn.ts';
 import type * as CW from '@aws-sdk/client-cloudwatch';
 import type { RequestContext } from '../../core/context.ts';
 import { ProblemList } from '../../core/validation.ts';
 import type { Output } from '../define-service.ts';
+import { BAND_OPERATORS, checkBandAlarm } from './anomaly-band.ts';
 import { checkActions } from './alarm-actions.ts';
 import { evaluateAlarms, recordHistory, transition, UNCHECKED } from './alarm-evaluation.ts';
 import { parseRule, ruleAlarms } from './composite-rule.ts';
@@ -25,7 +27,7 @@ const TREAT_MISSING = ['breaching', 'notBreaching', 'ignore', 'missing'];
 export const STATES = ['OK', 'ALARM', 'INSUFFICIENT_DATA'];
 
 export function alarmArn(ctx: Ctx, name: string): string {
-  return `arn:aws:cloudwatch:${ctx.region}:${ctx.accountId}:alarm:${name}`;
+  return arnIn(ctx, 'cloudwatch', `alarm:${name}`);
 }
 
 export function commonProblems(input: { AlarmName?: string; AlarmDescription?: string; Tags?: CW.Tag[] }): ProblemList {
@@ -64,17 +66,18 @@ export function putMetricAlarm(input: CW.PutMetricAlarmInput, ctx: Ctx): Output<
   if (input.EvaluateLowSampleCountPercentile !== undefined && !['evaluate', 'ignore'].includes(input.EvaluateLowSampleCountPercentile)) {
     throw validationError(`Option ${input.EvaluateLowSampleCountPercentile} is not supported. Supported options for parameter EvaluateLowSampleCountPercentile are evaluate and ignore.`);
   }
-  const band = ['LessThanLowerOrGreaterThanUpperThreshold', 'LessThanLowerThreshold', 'GreaterThanUpperThreshold'].includes(input.ComparisonOperator);
-  if (band || input.ThresholdMetricId !== undefined) throw invalidValue('Anomaly detection band alarms (ThresholdMetricId, LessThanLowerOrGreaterThanUpperThreshold …) are not supported by this emulator; use a static Threshold.');
-  if (input.Threshold === undefined) throw missingParameter('The parameter Threshold is required.');
+  if (input.ThresholdMetricId !== undefined) checkBandAlarm(input.Metrics, input.ThresholdMetricId, input.ComparisonOperator, input.Threshold);
+  else if (BAND_OPERATORS.includes(input.ComparisonOperator)) throw validationError(`ComparisonOperator ${input.ComparisonOperator} needs ThresholdMetricId: the ID of an ANOMALY_DETECTION_BAND expression in Metrics.`);
+  else if (input.Threshold === undefined) throw missingParameter('The parameter Threshold is required.');
   const alarm: Partial<StoredAlarm> = {};
   if (input.Metrics && input.Metrics.length) {
     if (input.MetricName !== undefined || input.Namespace !== undefined || input.Dimensions !== undefined || input.Period !== undefined || input.Unit !== undefined || input.Statistic !== undefined || input.ExtendedStatistic !== undefined) {
       throw validationError('Scalar metric parameters (MetricName, Namespace, Dimensions, Period, Unit, Statistic, ExtendedStatistic) must not be set if the list of Metrics is set.');
     }
     if (input.Metrics.length > 20) throw validationError('The collection Metrics must not have a size greater than 20.');
-    validateQueries(input.Metrics, 'Metrics', { maxQueries: 20 });
-    const returning = input.Metrics.filter((q) => q.ReturnData !== false);
+    // The band is the threshold, not metric math: it is checked by checkBandAlarm.
+    validateQueries(input.Metrics.filter((q) => q.Id !== input.ThresholdMetricId), 'Metrics', { maxQueries: 20 });
+    const returning = input.Metrics.filter((q) => q.ReturnData !== false && q.Id !== input.ThresholdMetricId);
     if (returning.length !== 1) throw validationError('Exactly one element of the Metrics list must return data.');
     const periods = input.Metrics.map((q) => q.MetricStat?.Period ?? q.Period).filter((p): p is number => p !== undefined);
     for (const p of periods) checkAlarmPeriod(p, n);
@@ -132,7 +135,8 @@ export function putMetricAlarm(input: CW.PutMetricAlarmInput, ctx: Ctx): Output<
     ...alarm,
     EvaluationPeriods: n,
     ...(input.DatapointsToAlarm !== undefined ? { DatapointsToAlarm: input.DatapointsToAlarm } : {}),
-    Threshold: input.Threshold,
+    ...(input.Threshold !== undefined ? { Threshold: input.Threshold } : {}),
+    ...(input.ThresholdMetricId !== undefined ? { ThresholdMetricId: input.ThresholdMetricId } : {}),
     ComparisonOperator: input.ComparisonOperator,
     ...(input.TreatMissingData !== undefined ? { TreatMissingData: input.TreatMissingData } : {}),
     ...(input.EvaluateLowSampleCountPercentile !== undefined ? { EvaluateLowSampleCountPercentile: input.EvaluateLowSampleCountPercentile } : {}),
@@ -195,6 +199,7 @@ export function describeAlarm(a: StoredAlarm): CW.MetricAlarm & CW.CompositeAlar
     EvaluationPeriods: a.EvaluationPeriods,
     DatapointsToAlarm: a.DatapointsToAlarm,
     Threshold: a.Threshold,
+    ThresholdMetricId: a.ThresholdMetricId,
     ComparisonOperator: a.ComparisonOperator as CW.ComparisonOperator,
     TreatMissingData: a.TreatMissingData,
     EvaluateLowSampleCountPercentile: a.EvaluateLowSampleCountPercentile,

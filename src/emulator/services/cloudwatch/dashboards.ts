@@ -4,6 +4,7 @@
  * GetDashboard, ListDashboards, DeleteDashboards. Dashboards are global: they live in the
  * account's us-east-1 state whatever region the call names, and their ARNs carry no region.
  */
+import { formatArn } from '../../core/arn.ts';
 import type * as CW from '@aws-sdk/client-cloudwatch';
 import { AwsServiceError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/context.ts';
@@ -19,7 +20,7 @@ function dashboards(ctx: Ctx): Map<string, Dashboard> {
   return ctx.stateOf<CloudWatchState>('cloudwatch', ctx.accountId, 'us-east-1').dashboards;
 }
 
-const arn = (ctx: Ctx, name: string) => `arn:aws:cloudwatch::${ctx.accountId}:dashboard/${name}`;
+const arn = (ctx: Ctx, name: string) => formatArn('cloudwatch', '', ctx.accountId, `dashboard/${name}`);
 
 interface Message {
   DataPath: string;

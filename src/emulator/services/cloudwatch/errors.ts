@@ -2,6 +2,7 @@
  * CloudWatch's error codes. The JSON protocol answers with the modelled shape name and the query
  * code in `x-amzn-query-error`; awsQuery with the query code (InvalidParameterValue, MissingParameter …).
  */
+import { decodeScopedToken, encodeScopedToken } from '../../core/next-token.ts';
 import { AwsServiceError } from '../../core/errors.ts';
 
 export const invalidValue = (message: string) => new AwsServiceError('InvalidParameterValueException', message);
@@ -36,18 +37,11 @@ export function checkUnit(unit: string | undefined, path: string): void {
   }
 }
 
-/** Opaque pagination tokens: the offset (or key) and a fingerprint of the request they belong to. */
+/** Opaque pagination tokens (core/next-token.ts): the offset (or key), bound to the request they belong to. */
 export function encodeToken(position: string | number, fingerprint: string): string {
-  return Buffer.from(JSON.stringify([position, fingerprint])).toString('base64');
+  return encodeScopedToken(position, fingerprint);
 }
 
 export function decodeToken(token: string | undefined, fingerprint: string): string | number | undefined {
-  if (token === undefined) return undefined;
-  try {
-    const [position, owner] = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as [string | number, string];
-    if (owner !== fingerprint || (typeof position !== 'number' && typeof position !== 'string')) throw new Error('foreign token');
-    return position;
-  } catch {
-    throw invalidNextToken();
-  }
+  return decodeScopedToken(token, fingerprint, () => invalidNextToken());
 }

@@ -1,4 +1,5 @@
 /** TagResource, UntagResource, ListTagsForResource for alarms and dashboards. */
+import { checkTagMembers, isReservedTagKey, MAX_TAGS_PER_RESOURCE, memberPaths, TAG_CHARACTERS } from '../../core/tags.ts';
 import type * as CW from '@aws-sdk/client-cloudwatch';
 import { AwsServiceError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/context.ts';
@@ -9,19 +10,19 @@ import type { CloudWatchState } from './state.ts';
 
 type Ctx = RequestContext<CloudWatchState>;
 
-const MAX_TAGS = 50;
+const MAX_TAGS = MAX_TAGS_PER_RESOURCE;
 
 /** Validates tags (AWS's limits) and merges them over `base`. */
 export function checkTags(tags: readonly CW.Tag[] | undefined, base: Record<string, string>): Record<string, string> {
   const problems = new ProblemList();
+  checkTagMembers(problems, tags ?? [], memberPaths(), { keyOf: (t) => t.Key, valueOf: (t) => t.Value });
   (tags ?? []).forEach((t, i) => {
-    problems.minLength(`tags.${i + 1}.member.key`, t.Key, 1).maxLength(`tags.${i + 1}.member.key`, t.Key, 128).maxLength(`tags.${i + 1}.member.value`, t.Value, 256);
-    if (t.Key !== undefined) problems.pattern(`tags.${i + 1}.member.key`, t.Key, /^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$/u, '([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)');
+    if (t.Key !== undefined) problems.pattern(`tags.${i + 1}.member.key`, t.Key, TAG_CHARACTERS, '([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)');
   });
   problems.check();
   const merged = { ...base };
   for (const t of tags ?? []) {
-    if (t.Key?.toLowerCase().startsWith('aws:')) throw invalidValue(`Tag keys starting with 'aws:' are reserved for AWS use: ${t.Key}`);
+    if (t.Key !== undefined && isReservedTagKey(t.Key)) throw invalidValue(`Tag keys starting with 'aws:' are reserved for AWS use: ${t.Key}`);
     merged[t.Key!] = t.Value ?? '';
   }
   if (Object.keys(merged).length > MAX_TAGS) throw new AwsServiceError('LimitExceededException', `The resource would have more than ${MAX_TAGS} tags.`);

@@ -1,6 +1,7 @@
-/** AWS Cost Explorer: cost allocation tags (discovered from resource tags) with their status, GetTags, and an empty GetCostAndUsage. */
+/** AWS Cost Explorer: cost allocation tags (discovered from resource tags) with their status, GetTags, cost categories, and an empty GetCostAndUsage. */
 import { defineService } from '../define-service.ts';
 import * as tags from './cost-allocation-tags.ts';
+import * as categories from './cost-categories.ts';
 import { getCostAndUsage } from './cost-and-usage.ts';
 import { COST_EXPLORER_LIMITATIONS } from './limitations.ts';
 import { type CostExplorerState, createCostExplorerState } from './state.ts';
@@ -18,6 +19,11 @@ export const costExplorer = defineService<CostExplorerState>({
     UpdateCostAllocationTagsStatus: tags.updateCostAllocationTagsStatus,
     GetTags: tags.getTags,
     GetCostAndUsage: getCostAndUsage,
+    CreateCostCategoryDefinition: categories.createCostCategoryDefinition,
+    DescribeCostCategoryDefinition: categories.describeCostCategoryDefinition,
+    ListCostCategoryDefinitions: categories.listCostCategoryDefinitions,
+    UpdateCostCategoryDefinition: categories.updateCostCategoryDefinition,
+    DeleteCostCategoryDefinition: categories.deleteCostCategoryDefinition,
   },
   limitations: COST_EXPLORER_LIMITATIONS,
 });

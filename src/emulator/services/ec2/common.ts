@@ -1,19 +1,17 @@
 /** Helpers every EC2 resource module uses: the region's state, lookups, tags, paging, ARNs. */
+import { isReservedTagKey, MAX_TAG_KEY_LENGTH, MAX_TAG_VALUE_LENGTH, MAX_TAGS_PER_RESOURCE, mergeTagList } from '../../core/tags.ts';
+import { pageByToken } from '../../core/next-token.ts';
+import { arnIn } from '../../core/arn.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { ec2Error, invalidParameterValue, missing, type ResourceKind } from './errors.ts';
 import type { Ec2State, Tag } from './state.ts';
-import { createDefaultVpc } from './vpc-defaults.ts';
+import { seededEc2State } from './network-lookup.ts';
 
 export type Ctx = RequestContext<Ec2State>;
 
 /** This account's and region's EC2 state; a region's first use creates its default VPC, as AWS does for a new account. */
 export function ec2(ctx: Ctx): Ec2State {
-  const state = ctx.state();
-  if (!state.seeded) {
-    state.seeded = true;
-    createDefaultVpc(state, ctx.accountId, ctx.region);
-  }
-  return state;
+  return seededEc2State(ctx.state(), ctx.accountId, ctx.region);
 }
 
 /** The resource with this id, or AWS's NotFound (Malformed when the prefix is wrong). */
@@ -30,12 +28,12 @@ export function selectByIds<T>(map: ReadonlyMap<string, T>, kind: ResourceKind, 
 }
 
 export function arn(ctx: Ctx, resource: string): string {
-  return `arn:aws:ec2:${ctx.region}:${ctx.accountId}:${resource}`;
+  return arnIn(ctx, 'ec2', resource);
 }
 
 // ── tags ────────────────────────────────────────────────────────────────────────────────────────
 
-export const MAX_TAGS = 50;
+export const MAX_TAGS = MAX_TAGS_PER_RESOURCE;
 
 /** Tags as AWS returns them: absent when there are none. */
 export function tagsOut(tags: readonly Tag[]): Tag[] | undefined {
@@ -44,17 +42,15 @@ export function tagsOut(tags: readonly Tag[]): Tag[] | undefined {
 
 /** Validates tags as EC2 does (key 1–128 characters and not `aws:…`, value up to 256). */
 export function checkTags(tags: readonly { Key?: string; Value?: string }[] | undefined): Tag[] {
-  const out: Tag[] = [];
+  let out: Tag[] = [];
   for (const tag of tags ?? []) {
     const key = tag.Key ?? '';
     const value = tag.Value ?? '';
     if (key === '') throw invalidParameterValue('Tag key must not be empty');
-    if (key.length > 128) throw invalidParameterValue(`Tag key exceeds the maximum length of 128 characters: ${key.slice(0, 32)}…`);
-    if (value.length > 256) throw invalidParameterValue(`Tag value exceeds the maximum length of 256 characters (key '${key}')`);
-    if (key.toLowerCase().startsWith('aws:')) throw invalidParameterValue(`Value ( ${key} ) for parameter key is invalid. Tag keys starting with 'aws:' are reserved for internal use`);
-    const existing = out.findIndex((t) => t.Key === key);
-    if (existing !== -1) out[existing] = { Key: key, Value: value };
-    else out.push({ Key: key, Value: value });
+    if (key.length > MAX_TAG_KEY_LENGTH) throw invalidParameterValue(`Tag key exceeds the maximum length of 128 characters: ${key.slice(0, 32)}…`);
+    if (value.length > MAX_TAG_VALUE_LENGTH) throw invalidParameterValue(`Tag value exceeds the maximum length of 256 characters (key '${key}')`);
+    if (isReservedTagKey(key)) throw invalidParameterValue(`Value ( ${key} ) for parameter key is invalid. Tag keys starting with 'aws:' are reserved for internal use`);
+    out = mergeTagList(out, [{ Key: key, Value: value }], (t) => t.Key);
   }
   if (out.length > MAX_TAGS) throw tagLimit();
   return out;
@@ -66,12 +62,9 @@ export function tagLimit() {
 
 /** Adds or replaces tags on a resource, within the per-resource limit. */
 export function mergeTags(existing: Tag[], added: readonly Tag[]): void {
-  for (const tag of added) {
-    const i = existing.findIndex((t) => t.Key === tag.Key);
-    if (i === -1) existing.push({ ...tag });
-    else existing[i] = { ...tag };
-  }
-  if (existing.length > MAX_TAGS) throw tagLimit();
+  const merged = mergeTagList(existing, added.map((t) => ({ ...t })), (t) => t.Key);
+  if (merged.length > MAX_TAGS) throw tagLimit();
+  existing.splice(0, existing.length, ...merged);
 }
 
 interface TagSpecificationInput {
@@ -106,15 +99,7 @@ export function paginate<T>(items: readonly T[], input: { MaxResults?: number; N
   if (max !== undefined && (max < limits.min || max > limits.max || !Number.isInteger(max))) {
     throw invalidParameterValue(`Value ( ${max} ) for parameter maxResults is invalid. Parameter must be between ${limits.min} and ${limits.max}.`);
   }
-  let start = 0;
-  if (input.NextToken !== undefined) {
-    const match = /^p(\d+)$/.exec(Buffer.from(input.NextToken, 'base64url').toString('utf8'));
-    if (!match) throw ec2Error('InvalidNextToken', `The token '${input.NextToken}' is invalid.`);
-    start = Number(match[1]);
-  }
   if (max === undefined && input.NextToken === undefined) return { items: [...items] };
-  const size = max ?? limits.max;
-  const page = items.slice(start, start + size);
-  const next = start + size;
-  return next < items.length ? { items: page, NextToken: Buffer.from(`p${next}`).toString('base64url') } : { items: page };
+  const page = pageByToken(items, { nextToken: input.NextToken, maxResults: max, defaultMaxResults: limits.max, invalidToken: (_, token) => ec2Error('InvalidNextToken', `The token '${token}' is invalid.`) });
+  return page.nextToken ? { items: page.items, NextToken: page.nextToken } : { items: page.items };
 }

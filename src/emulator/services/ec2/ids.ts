@@ -5,10 +5,11 @@
  * when the region was only ever read.
  */
 import { randomBytes } from 'node:crypto';
+import { randomHex } from '../../core/ids.ts';
 import { stableHex } from './regions.ts';
 
 export function newId(prefix: string): string {
-  return `${prefix}-0${randomBytes(8).toString('hex')}`;
+  return `${prefix}-0${randomHex(16)}`;
 }
 
 export function stableId(prefix: string, seed: string): string {

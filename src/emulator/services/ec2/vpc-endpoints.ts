@@ -6,7 +6,7 @@
  * allows only when the VPC has both DNS support and DNS hostnames.
  */
 import type * as EC2 from '@aws-sdk/client-ec2';
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../../core/ids.ts';
 import type { Output } from '../define-service.ts';
 import { type Ctx, ec2, lookup, paginate, selectByIds, tagsFromSpecs, tagsOut } from './common.ts';
 import { ec2Error, invalidParameterValue, KINDS, missingParameter } from './errors.ts';
@@ -206,7 +206,7 @@ export function createVpcEndpoint(input: EC2.CreateVpcEndpointRequest, ctx: Ctx)
     networkInterfaces: {},
     privateDnsEnabled: false,
     ipAddressType,
-    dnsSuffix: randomBytes(4).toString('hex'),
+    dnsSuffix: randomHex(8),
     creationTimestamp: ctx.now,
     tags,
   };

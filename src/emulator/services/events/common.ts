@@ -1,4 +1,6 @@
 /** Names, ARNs, look-ups and errors shared by the EventBridge handlers. */
+import { decodeScopedToken, encodeScopedToken } from '../../core/next-token.ts';
+import { arnIn } from '../../core/arn.ts';
 import { AwsServiceError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/context.ts';
 import type { EventBridgeState, EventBusState, RuleState } from './state.ts';
@@ -9,11 +11,11 @@ export const validation = (message: string) => new AwsServiceError('ValidationEx
 export const notFound = (message: string) => new AwsServiceError('ResourceNotFoundException', message);
 
 export function busArn(ctx: { region: string; accountId: string }, name: string): string {
-  return `arn:aws:events:${ctx.region}:${ctx.accountId}:event-bus/${name}`;
+  return arnIn(ctx, 'events', `event-bus/${name}`);
 }
 
 export function ruleArn(ctx: { region: string; accountId: string }, rule: { name: string; busName: string }): string {
-  return `arn:aws:events:${ctx.region}:${ctx.accountId}:rule/${rule.busName === 'default' ? '' : `${rule.busName}/`}${rule.name}`;
+  return arnIn(ctx, 'events', `rule/${rule.busName === 'default' ? '' : `${rule.busName}/`}${rule.name}`);
 }
 
 export const ruleKey = (bus: string, name: string) => `${bus}\u0000${name}`;
@@ -45,20 +47,15 @@ export function findRule(ctx: Ctx, name: string, bus: string): RuleState {
   return rule;
 }
 
-/** Opaque pagination tokens bound to the request that produced them. */
+/** Opaque pagination tokens (core/next-token.ts) bound to the request that produced them. */
 export function encodeToken(position: number, fingerprint: string): string {
-  return Buffer.from(JSON.stringify([position, fingerprint])).toString('base64');
+  return encodeScopedToken(position, fingerprint);
 }
 
 export function decodeToken(token: string | undefined, fingerprint: string): number {
-  if (token === undefined) return 0;
-  try {
-    const [position, owner] = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as [number, string];
-    if (owner !== fingerprint || typeof position !== 'number') throw new Error('foreign');
-    return position;
-  } catch {
-    throw validation('The NextToken provided is invalid.');
-  }
+  const position = decodeScopedToken(token, fingerprint, () => validation('The NextToken provided is invalid.'));
+  if (typeof position === 'string') throw validation('The NextToken provided is invalid.');
+  return position ?? 0;
 }
 
 export const BUS_NAME = /^[/.\-_A-Za-z0-9]+$/;

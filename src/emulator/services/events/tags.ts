@@ -1,19 +1,20 @@
 /** Tags on rules and event buses: TagResource, UntagResource, ListTagsForResource. */
+import { checkTagMembers, isReservedTagKey, MAX_TAGS_PER_RESOURCE, memberPaths } from '../../core/tags.ts';
 import type * as EB from '@aws-sdk/client-eventbridge';
 import { AwsServiceError } from '../../core/errors.ts';
 import { ProblemList } from '../../core/validation.ts';
 import type { Output } from '../define-service.ts';
 import { type Ctx, notFound, ruleKey, validation } from './common.ts';
 
-const MAX_TAGS = 50;
+const MAX_TAGS = MAX_TAGS_PER_RESOURCE;
 
 export function checkTags(tags: readonly EB.Tag[] | undefined, base: Record<string, string>): Record<string, string> {
   const problems = new ProblemList();
-  (tags ?? []).forEach((t, i) => problems.minLength(`tags.${i + 1}.member.key`, t.Key, 1).maxLength(`tags.${i + 1}.member.key`, t.Key, 128).maxLength(`tags.${i + 1}.member.value`, t.Value, 256));
+  checkTagMembers(problems, tags ?? [], memberPaths(), { keyOf: (t) => t.Key, valueOf: (t) => t.Value });
   problems.check();
   const merged = { ...base };
   for (const t of tags ?? []) {
-    if (t.Key!.toLowerCase().startsWith('aws:')) throw validation(`Tag keys starting with 'aws:' are reserved: ${t.Key}`);
+    if (isReservedTagKey(t.Key!)) throw validation(`Tag keys starting with 'aws:' are reserved: ${t.Key}`);
     merged[t.Key!] = t.Value ?? '';
   }
   if (Object.keys(merged).length > MAX_TAGS) throw new AwsServiceError('LimitExceededException', 'The requested resource exceeds the maximum number allowed.');

@@ -1,4 +1,7 @@
 /** Helpers every IAM resource module uses: errors, name checks, ARNs, paging, tags. */
+import { checkTagMembers, MAX_TAGS_PER_RESOURCE, memberPaths, mergeTagList } from '../../core/tags.ts';
+import { pageByToken } from '../../core/next-token.ts';
+import { formatArn } from '../../core/arn.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { AwsServiceError } from '../../core/errors.ts';
 import { ProblemList } from '../../core/validation.ts';
@@ -42,7 +45,7 @@ export function checkPath(problems: ProblemList, value: string | undefined, memb
 }
 
 export function iamArn(accountId: string, type: string, path: string | undefined, name: string): string {
-  return `arn:aws:iam::${accountId}:${type}${path ?? '/'}${name}`;
+  return formatArn('iam', '', accountId, `${type}${path ?? '/'}${name}`);
 }
 
 /** IAM returns policy documents URL-encoded (RFC 3986), as AWS does. */
@@ -58,19 +61,11 @@ export interface Page<T> {
   Marker?: string;
 }
 
-/** Pages a sorted list: Marker is the index of the next item, opaque to clients. */
+/** Pages a sorted list (core/next-token.ts): Marker is opaque to clients. */
 export function paginate<T>(items: readonly T[], marker: string | undefined, maxItems: number | undefined): Page<T> {
   new ProblemList().range('maxItems', maxItems, 1, 1000).check();
-  let start = 0;
-  if (marker !== undefined) {
-    const decoded = Number.parseInt(Buffer.from(marker, 'base64url').toString('utf8'), 10);
-    if (!Number.isInteger(decoded) || decoded < 0) throw new AwsServiceError('ValidationError', 'Invalid Marker.', { status: 400 });
-    start = decoded;
-  }
-  const size = maxItems ?? 100;
-  const page = items.slice(start, start + size);
-  const next = start + size;
-  return next < items.length ? { items: page, IsTruncated: true, Marker: Buffer.from(String(next)).toString('base64url') } : { items: page, IsTruncated: false };
+  const page = pageByToken(items, { nextToken: marker, maxResults: maxItems, defaultMaxResults: 100, invalidToken: () => new AwsServiceError('ValidationError', 'Invalid Marker.', { status: 400 }) });
+  return page.nextToken ? { items: page.items, IsTruncated: true, Marker: page.nextToken } : { items: page.items, IsTruncated: false };
 }
 
 // ── tags ────────────────────────────────────────────────────────────────────────────────────────
@@ -78,9 +73,8 @@ export function paginate<T>(items: readonly T[], marker: string | undefined, max
 export function checkTags(tags: readonly { Key?: string; Value?: string }[] | undefined, member = 'tags'): Tag[] {
   const problems = new ProblemList();
   const out: Tag[] = [];
+  checkTagMembers(problems, tags ?? [], memberPaths(member), { keyOf: (t) => t.Key, valueOf: (t) => t.Value });
   (tags ?? []).forEach((t, i) => {
-    problems.minLength(`${member}.${i + 1}.member.key`, t.Key, 1).maxLength(`${member}.${i + 1}.member.key`, t.Key, 128);
-    problems.maxLength(`${member}.${i + 1}.member.value`, t.Value, 256);
     problems.pattern(`${member}.${i + 1}.member.key`, t.Key, /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u, '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+');
     out.push({ Key: t.Key ?? '', Value: t.Value ?? '' });
   });
@@ -91,17 +85,12 @@ export function checkTags(tags: readonly { Key?: string; Value?: string }[] | un
     if (keys.has(lower)) throw invalidInput('Duplicate tag keys found. Please note that Tag keys are case insensitive.');
     keys.add(lower);
   }
-  if (out.length > 50) throw limitExceeded('The number of tags has reached the maximum limit.');
+  if (out.length > MAX_TAGS_PER_RESOURCE) throw limitExceeded('The number of tags has reached the maximum limit.');
   return out;
 }
 
 export function mergeTags(existing: Tag[], added: Tag[]): Tag[] {
-  const result = [...existing];
-  for (const tag of added) {
-    const i = result.findIndex((t) => t.Key === tag.Key);
-    if (i === -1) result.push(tag);
-    else result[i] = tag;
-  }
-  if (result.length > 50) throw limitExceeded('The number of tags has reached the maximum limit.');
+  const result = mergeTagList(existing, added, (t) => t.Key);
+  if (result.length > MAX_TAGS_PER_RESOURCE) throw limitExceeded('The number of tags has reached the maximum limit.');
   return result;
 }

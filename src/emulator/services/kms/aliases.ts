@@ -38,7 +38,7 @@ export function createAlias(input: KMS.CreateAliasRequest, ctx: RequestContext<K
   const name = input.AliasName!;
   checkAliasName(name);
   const state = kmsState(ctx);
-  refreshAll(state, ctx.now);
+  refreshAll(ctx, state);
   if (state.aliases.has(name)) throw kmsError('AlreadyExistsException', `An alias with the name ${aliasArn(ctx.region, ctx.accountId, name)} already exists`);
   const key = targetKey(ctx, input.TargetKeyId!, 'CreateAlias');
   const count = [...state.aliases.values()].filter((a) => a.targetKeyId === key.keyId).length;
@@ -51,7 +51,7 @@ export function updateAlias(input: KMS.UpdateAliasRequest, ctx: RequestContext<K
   const name = input.AliasName!;
   checkAliasName(name);
   const state = kmsState(ctx);
-  refreshAll(state, ctx.now);
+  refreshAll(ctx, state);
   const alias = state.aliases.get(name);
   if (!alias) throw aliasNotFound(aliasArn(ctx.region, ctx.accountId, name));
   const key = targetKey(ctx, input.TargetKeyId!, 'UpdateAlias');
@@ -64,7 +64,7 @@ export function deleteAlias(input: KMS.DeleteAliasRequest, ctx: RequestContext<K
   const name = input.AliasName!;
   checkAliasName(name);
   const state = kmsState(ctx);
-  refreshAll(state, ctx.now);
+  refreshAll(ctx, state);
   if (!state.aliases.delete(name)) throw aliasNotFound(aliasArn(ctx.region, ctx.accountId, name));
   return {};
 }
@@ -76,7 +76,7 @@ function entry(ctx: RequestContext, alias: KmsAlias): KMS.AliasListEntry {
 export function listAliases(input: KMS.ListAliasesRequest, ctx: RequestContext<KmsState>): Output<KMS.ListAliasesResponse> {
   new ProblemList().range('limit', input.Limit, 1, 100).check();
   const state = kmsState(ctx);
-  refreshAll(state, ctx.now);
+  refreshAll(ctx, state);
   let entries: KMS.AliasListEntry[];
   if (input.KeyId !== undefined) {
     const { key } = resolveKey(ctx, input.KeyId, KEY_ONLY);

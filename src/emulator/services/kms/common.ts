@@ -4,6 +4,8 @@
  * alias name, alias ARN), key-state rules, and the lazy housekeeping that makes time pass
  * (deleting keys whose waiting period ended, rotating key material when rotation is due).
  */
+import { pageByToken } from '../../core/next-token.ts';
+import { formatArn } from '../../core/arn.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Principal } from '../../auth/principal.ts';
 import type { RequestContext } from '../../core/context.ts';
@@ -38,11 +40,11 @@ export function foreignKmsState(ctx: RequestContext, accountId: string): KmsStat
 export { createKmsState };
 
 export function keyArn(region: string, accountId: string, keyId: string): string {
-  return `arn:aws:kms:${region}:${accountId}:key/${keyId}`;
+  return formatArn('kms', region, accountId, `key/${keyId}`);
 }
 
 export function aliasArn(region: string, accountId: string, aliasName: string): string {
-  return `arn:aws:kms:${region}:${accountId}:${aliasName}`;
+  return formatArn('kms', region, accountId, aliasName);
 }
 
 export function newKeyId(): string {
@@ -68,14 +70,16 @@ export function defaultKeyPolicy(accountId: string): string {
  * Brings a key up to `now`: a key whose deletion date passed is deleted (with its aliases), and
  * due automatic rotation happens. Returns undefined when the key no longer exists.
  */
-export function refreshKey(state: KmsState, key: KmsKey, now: Date): KmsKey | undefined {
+export function refreshKey(state: KmsState, key: KmsKey, now: Date, changed: () => void = () => {}): KmsKey | undefined {
   if (key.keyState === 'PendingDeletion' && key.deletionDate && key.deletionDate.getTime() <= now.getTime()) {
     state.keys.delete(key.keyId);
     for (const [name, alias] of state.aliases) if (alias.targetKeyId === key.keyId) state.aliases.delete(name);
+    changed();
     return undefined;
   }
   const next = key.rotation.nextRotationDate;
   if (key.rotation.enabled && key.keyState === 'Enabled' && next && next.getTime() <= now.getTime()) {
+    changed();
     key.materials.push(newMaterial(next, { type: 'AUTOMATIC' }));
     // One rotation however long the key sat idle; the schedule keeps its rhythm from the due date.
     const period = key.rotation.periodInDays * DAY_MS;
@@ -86,9 +90,12 @@ export function refreshKey(state: KmsState, key: KmsKey, now: Date): KmsKey | un
   return key;
 }
 
-/** Refreshes every key of a state (for List operations). */
-export function refreshAll(state: KmsState, now: Date): void {
-  for (const key of [...state.keys.values()]) refreshKey(state, key, now);
+/**
+ * Refreshes every key of a state (for List operations). What time changed is persisted even when
+ * the call only reads (ctx.stateChanged), so a restart does not bring a deleted key back.
+ */
+export function refreshAll(ctx: RequestContext, state: KmsState): void {
+  for (const key of [...state.keys.values()]) refreshKey(state, key, ctx.now, () => ctx.stateChanged());
 }
 
 // ── key references ──────────────────────────────────────────────────────────────────────────────
@@ -122,7 +129,7 @@ export function aliasNotFound(arn: string): AwsServiceError {
 
 function findKey(ctx: RequestContext, state: KmsState | undefined, keyId: string, arnForError: string): ResolvedKey {
   const found = state?.keys.get(keyId);
-  const key = state && found && refreshKey(state, found, ctx.now);
+  const key = state && found && refreshKey(state, found, ctx.now, () => ctx.stateChanged());
   if (!key || !state) throw keyDoesNotExist(arnForError);
   return { key, state };
 }
@@ -133,9 +140,13 @@ function findByAlias(ctx: RequestContext, accountId: string, aliasName: string):
   if (!state) throw aliasNotFound(aliasArn(ctx.region, accountId, aliasName));
   let alias = state.aliases.get(aliasName);
   // Another account's AWS managed keys are never usable from here, so they are not created for it.
-  if (!alias && own && AWS_MANAGED_KEYS[aliasName]) alias = materializeAwsManagedKey(state, aliasName, accountId, ctx.region, ctx.now, (now) => newMaterial(now));
+  if (!alias && own && AWS_MANAGED_KEYS[aliasName]) {
+    // AWS creates its managed key on first use, a DescribeKey included: that is a change to keep.
+    alias = materializeAwsManagedKey(state, aliasName, accountId, ctx.region, ctx.now, (now) => newMaterial(now));
+    ctx.stateChanged();
+  }
   const key = alias && state.keys.get(alias.targetKeyId);
-  const live = key && refreshKey(state, key, ctx.now);
+  const live = key && refreshKey(state, key, ctx.now, () => ctx.stateChanged());
   if (!live) throw aliasNotFound(aliasArn(ctx.region, accountId, aliasName));
   return { key: live, state };
 }
@@ -246,16 +257,11 @@ export function keyMetadata(key: KmsKey) {
 // ── paging: Limit / Marker / NextMarker / Truncated ─────────────────────────────────────────────
 
 export function page<T>(items: readonly T[], marker: string | undefined, limit: number | undefined, defaultLimit: number): { items: T[]; NextMarker?: string; Truncated: boolean } {
-  let start = 0;
-  if (marker !== undefined) {
-    const text = Buffer.from(marker, 'base64url').toString('utf8');
-    start = /^\d{1,9}$/.test(text) ? Number(text) : Number.NaN;
-    if (!Number.isInteger(start) || Buffer.from(text).toString('base64url') !== marker) {
-      throw kmsError('InvalidMarkerException', `The marker ${marker} is not one this operation returned; pass the NextMarker of the previous response unchanged.`);
-    }
-  }
-  const size = limit ?? defaultLimit;
-  const slice = items.slice(start, start + size);
-  const next = start + size;
-  return next < items.length ? { items: slice, NextMarker: Buffer.from(String(next)).toString('base64url'), Truncated: true } : { items: slice, Truncated: false };
+  const { items: slice, nextToken } = pageByToken(items, {
+    nextToken: marker,
+    maxResults: limit,
+    defaultMaxResults: defaultLimit,
+    invalidToken: (_, token) => kmsError('InvalidMarkerException', `The marker ${token} is not one this operation returned; pass the NextMarker of the previous response unchanged.`),
+  });
+  return nextToken ? { items: slice, NextMarker: nextToken, Truncated: true } : { items: slice, Truncated: false };
 }

@@ -87,7 +87,7 @@ export function describeKey(input: KMS.DescribeKeyRequest, ctx: RequestContext<K
 export function listKeys(input: KMS.ListKeysRequest, ctx: RequestContext<KmsState>): Output<KMS.ListKeysResponse> {
   new ProblemList().range('limit', input.Limit, 1, 1000).check();
   const state = kmsState(ctx);
-  refreshAll(state, ctx.now);
+  refreshAll(ctx, state);
   const { items, NextMarker, Truncated } = page([...state.keys.values()], input.Marker, input.Limit, 100);
   return { Keys: items.map((k) => ({ KeyId: k.keyId, KeyArn: k.arn })), NextMarker, Truncated };
 }

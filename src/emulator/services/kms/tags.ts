@@ -1,4 +1,5 @@
 /** KMS key tags: TagResource, UntagResource, ListResourceTags, and the tag rules CreateKey shares. */
+import { checkTagMembers, isReservedTagKey, MAX_TAGS_PER_RESOURCE, memberPaths, mergeTagList } from '../../core/tags.ts';
 import type * as KMS from '@aws-sdk/client-kms';
 import type { RequestContext } from '../../core/context.ts';
 import { ProblemList } from '../../core/validation.ts';
@@ -6,21 +7,18 @@ import type { Output } from '../define-service.ts';
 import { checkKeyAccess, kmsError, page, requireNotPendingDeletion, resolveKey } from './common.ts';
 import type { KmsState, KmsTag } from './state.ts';
 
-export const MAX_TAGS_PER_KEY = 50;
+export const MAX_TAGS_PER_KEY = MAX_TAGS_PER_RESOURCE;
 const KEY_ONLY = { aliases: false, crossAccount: false };
 
 /** Checks tags as KMS does (lengths, reserved aws: prefix, duplicates) and returns them as stored. */
 export function checkTags(tags: readonly KMS.Tag[] | undefined): KmsTag[] {
   const list = tags ?? [];
   const problems = new ProblemList();
-  list.forEach((t, i) => {
-    problems.minLength(`tags.${i + 1}.member.tagKey`, t.TagKey, 1).maxLength(`tags.${i + 1}.member.tagKey`, t.TagKey, 128);
-    problems.maxLength(`tags.${i + 1}.member.tagValue`, t.TagValue, 256);
-  });
+  checkTagMembers(problems, list, memberPaths('tags', 'tagKey', 'tagValue'), { keyOf: (t) => t.TagKey, valueOf: (t) => t.TagValue });
   problems.check();
   const seen = new Set<string>();
   for (const t of list) {
-    if (t.TagKey!.toLowerCase().startsWith('aws:')) throw kmsError('TagException', 'Tags beginning with aws: are reserved');
+    if (isReservedTagKey(t.TagKey!)) throw kmsError('TagException', 'Tags beginning with aws: are reserved');
     if (seen.has(t.TagKey!)) throw kmsError('TagException', 'Duplicate tag keys');
     seen.add(t.TagKey!);
   }
@@ -33,12 +31,7 @@ export function tagResource(input: KMS.TagResourceRequest, ctx: RequestContext<K
   const { key } = resolveKey(ctx, input.KeyId!, KEY_ONLY);
   checkKeyAccess(ctx, key, 'TagResource');
   requireNotPendingDeletion(key);
-  const merged = [...key.tags];
-  for (const tag of tags) {
-    const i = merged.findIndex((t) => t.TagKey === tag.TagKey);
-    if (i === -1) merged.push(tag);
-    else merged[i] = tag;
-  }
+  const merged = mergeTagList(key.tags, tags, (t) => t.TagKey);
   if (merged.length > MAX_TAGS_PER_KEY) throw kmsError('TagException', `Too many tags: a KMS key can have at most ${MAX_TAGS_PER_KEY} tags, and ${key.arn} would have ${merged.length}.`);
   key.tags = merged;
   return {};

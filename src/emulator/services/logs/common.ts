@@ -1,4 +1,6 @@
 /** Errors, ARNs and look-ups shared by the CloudWatch Logs handlers. */
+import { decodeScopedToken, encodeScopedToken } from '../../core/next-token.ts';
+import { arnIn } from '../../core/arn.ts';
 import { AwsServiceError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/context.ts';
 import type { LogGroupState, LogsState, LogStreamState } from './state.ts';
@@ -11,7 +13,7 @@ export const streamNotFound = () => new AwsServiceError('ResourceNotFoundExcepti
 
 /** `arn:aws:logs:<region>:<account>:log-group:<name>` (DescribeLogGroups' `arn` adds `:*`). */
 export function groupArn(ctx: { region: string; accountId: string }, name: string): string {
-  return `arn:aws:logs:${ctx.region}:${ctx.accountId}:log-group:${name}`;
+  return arnIn(ctx, 'logs', `log-group:${name}`);
 }
 
 /** A log group by name or identifier (name or ARN, with or without `:*`). */
@@ -41,20 +43,13 @@ export const GROUP_NAME = /^[.\-_/#A-Za-z0-9]+$/;
 /** Log stream names: 1-512 characters, no ':' or '*'. */
 export const STREAM_NAME = /^[^:*]*$/;
 
-/** Opaque pagination tokens bound to the request that produced them. */
+/** Opaque pagination tokens (core/next-token.ts) bound to the request that produced them. */
 export function encodeToken(position: string | number, fingerprint: string): string {
-  return Buffer.from(JSON.stringify([position, fingerprint])).toString('base64url');
+  return encodeScopedToken(position, fingerprint);
 }
 
 export function decodeToken(token: string | undefined, fingerprint: string): string | number | undefined {
-  if (token === undefined) return undefined;
-  try {
-    const [position, owner] = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as [string | number, string];
-    if (owner !== fingerprint) throw new Error('foreign');
-    return position;
-  } catch {
-    throw invalidParameter('The specified nextToken is invalid.');
-  }
+  return decodeScopedToken(token, fingerprint, () => invalidParameter('The specified nextToken is invalid.'));
 }
 
 /** Events still inside the group's retention (expired ones are deleted lazily, as AWS does eventually). */

@@ -41,6 +41,12 @@ describe('Logs Insights parser', () => {
     expect(commands.map((c) => c.type)).toEqual(['fields', 'parse', 'filter', 'stats', 'sort', 'limit', 'display']);
   });
 
+  it('takes RE2-style inline flags such as (?i) at the start of a regular expression', () => {
+    const events = ['ERROR: timeout', 'error in model', 'all fine'].map((message, i) => ({ timestamp: 1_700_000_000_000 + i, message, ingestionTime: 0, logStream: 's', log: 'acct:g', ptr: String(i) }));
+    const out = runInsightsQuery(parseQuery('filter @message like /(?i)error/ | stats count(*) as errors'), events, 10_000);
+    expect(out.rows).toEqual([[{ field: 'errors', value: '2' }]]);
+  });
+
   it.each([
     ['dedup @message', "The Logs Insights command 'dedup' is not supported by this emulator"],
     ['stats median(x)', "The stats function 'median' is not supported by this emulator"],

@@ -127,8 +127,19 @@ function isOperandEnd(t: Token | undefined): boolean {
   return t !== undefined && (t.kind === 'number' || t.kind === 'string' || (t.kind === 'word' && !/^(like|and|or|not|in)$/i.test(t.text)) || (t.kind === 'op' && (t.text === ')' || t.text === ']')));
 }
 
+/**
+ * A regular expression literal. Logs Insights' regular expressions (RE2/Java style) take inline
+ * flags such as `(?i)` at the start, which JavaScript spells as RegExp flags.
+ */
 function regexOf(token: Token): RegExp {
-  const [flags, source] = token.value!.split('\u0000') as [string, string];
+  const [given, written] = token.value!.split('\u0000') as [string, string];
+  let flags = given;
+  let source = written;
+  const inline = /^\(\?([imsx]+)\)/.exec(source);
+  if (inline && !inline[1]!.includes('x')) {
+    source = source.slice(inline[0].length);
+    flags = [...new Set([...flags, ...inline[1]!])].join('');
+  }
   try {
     return new RegExp(source, flags);
   } catch {

@@ -4,6 +4,7 @@
  * subset of Logs Insights.
  */
 import { defineService } from '../define-service.ts';
+import { attachLogs } from './cloudtrail-delivery.ts';
 import * as insights from './insights.ts';
 import { LOGS_LIMITATIONS } from './limitations.ts';
 import * as events from './log-events.ts';
@@ -61,4 +62,5 @@ export const logs = defineService<LogsState>({
     ListTagsForResource: tags.listTagsForResource,
   },
   limitations: LOGS_LIMITATIONS,
+  attach: attachLogs,
 });

@@ -1,4 +1,5 @@
 /** Log group tags: TagLogGroup / UntagLogGroup / ListTagsLogGroup (legacy) and TagResource / UntagResource / ListTagsForResource. */
+import { isReservedTagKey, MAX_TAG_KEY_LENGTH, MAX_TAG_VALUE_LENGTH, MAX_TAGS_PER_RESOURCE, TAG_CHARACTERS, TAG_CHARACTERS_TEXT } from '../../core/tags.ts';
 import type * as Logs from '@aws-sdk/client-cloudwatch-logs';
 import { AwsServiceError } from '../../core/errors.ts';
 import { ProblemList } from '../../core/validation.ts';
@@ -6,16 +7,16 @@ import type { Output } from '../define-service.ts';
 import { type Ctx, findGroup, invalidParameter } from './common.ts';
 import type { LogGroupState } from './state.ts';
 
-const MAX_TAGS = 50;
+const MAX_TAGS = MAX_TAGS_PER_RESOURCE;
 
 export function checkTags(tags: Record<string, string> | undefined, base: Record<string, string>): Record<string, string> {
   const problems = new ProblemList();
   for (const [k, v] of Object.entries(tags ?? {})) {
-    problems.minLength(`tags.${k}.key`, k, 1).maxLength(`tags.${k}.key`, k, 128).pattern(`tags.${k}.key`, k, /^([\p{L}\p{Z}\p{N}_.:/=+\-@]+)$/u, '^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+)$');
-    problems.maxLength(`tags.${k}.value`, v, 256).pattern(`tags.${k}.value`, v, /^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$/u, '^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$');
+    problems.minLength(`tags.${k}.key`, k, 1).maxLength(`tags.${k}.key`, k, MAX_TAG_KEY_LENGTH).pattern(`tags.${k}.key`, k, /^([\p{L}\p{Z}\p{N}_.:/=+\-@]+)$/u, '^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+)$');
+    problems.maxLength(`tags.${k}.value`, v, MAX_TAG_VALUE_LENGTH).pattern(`tags.${k}.value`, v, TAG_CHARACTERS, TAG_CHARACTERS_TEXT);
   }
   problems.check();
-  for (const k of Object.keys(tags ?? {})) if (k.toLowerCase().startsWith('aws:')) throw invalidParameter(`Tag keys starting with 'aws:' are reserved: ${k}`);
+  for (const k of Object.keys(tags ?? {})) if (isReservedTagKey(k)) throw invalidParameter(`Tag keys starting with 'aws:' are reserved: ${k}`);
   const merged = { ...base, ...(tags ?? {}) };
   if (Object.keys(merged).length > MAX_TAGS) throw new AwsServiceError('TooManyTagsException', `A resource can have no more than ${MAX_TAGS} tags.`);
   return merged;

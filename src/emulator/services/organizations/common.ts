@@ -2,7 +2,9 @@
  * What every Organizations module needs: finding the caller's organization (as its management
  * account or as a member), AWS's errors with their exact messages, identifiers and ARNs, tags, paging.
  */
-import { randomBytes } from 'node:crypto';
+import { isReservedTagKey, MAX_TAG_KEY_LENGTH, MAX_TAG_VALUE_LENGTH, MAX_TAGS_PER_RESOURCE, mergeTagList, TAG_CHARACTERS } from '../../core/tags.ts';
+import { formatArn } from '../../core/arn.ts';
+import { randomAccountId, randomChars, randomHex } from '../../core/ids.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { AwsServiceError } from '../../core/errors.ts';
 import { pageByToken, type TokenPage } from '../../core/next-token.ts';
@@ -83,14 +85,7 @@ export function managedOrganization(ctx: RequestContext, write = false): Organiz
 
 // ── identifiers and ARNs ────────────────────────────────────────────────────────────────────────
 
-const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
-
-export function randomLowerAlnum(length: number): string {
-  const bytes = randomBytes(length);
-  let out = '';
-  for (let i = 0; i < length; i++) out += LOWER_ALNUM[bytes[i]! % LOWER_ALNUM.length];
-  return out;
-}
+const randomLowerAlnum = (length: number) => randomChars(length);
 
 export function newOrganizationId(): string {
   return `o-${randomLowerAlnum(10)}`;
@@ -109,7 +104,7 @@ export function newPolicyId(): string {
 }
 
 export function newCreateAccountRequestId(): string {
-  return `car-${randomBytes(16).toString('hex')}`;
+  return `car-${randomHex(32)}`;
 }
 
 export function newHandshakeId(): string {
@@ -118,20 +113,17 @@ export function newHandshakeId(): string {
 
 /** A fresh 12-digit account id no emulator account uses yet. */
 export function newAccountId(taken: (id: string) => boolean): string {
-  for (;;) {
-    const id = String(100_000_000_000 + (randomBytes(6).readUIntBE(0, 6) % 900_000_000_000));
-    if (!taken(id)) return id;
-  }
+  return randomAccountId(taken);
 }
 
 export const arns = {
-  organization: (org: Organization) => `arn:aws:organizations::${org.managementAccountId}:organization/${org.id}`,
-  account: (org: Organization, accountId: string) => `arn:aws:organizations::${org.managementAccountId}:account/${org.id}/${accountId}`,
-  root: (org: Organization) => `arn:aws:organizations::${org.managementAccountId}:root/${org.id}/${org.root.id}`,
-  ou: (org: Organization, ouId: string) => `arn:aws:organizations::${org.managementAccountId}:ou/${org.id}/${ouId}`,
-  handshake: (org: Organization, handshakeId: string) => `arn:aws:organizations::${org.managementAccountId}:handshake/${org.id}/invite/${handshakeId}`,
+  organization: (org: Organization) => formatArn('organizations', '', org.managementAccountId, `organization/${org.id}`),
+  account: (org: Organization, accountId: string) => formatArn('organizations', '', org.managementAccountId, `account/${org.id}/${accountId}`),
+  root: (org: Organization) => formatArn('organizations', '', org.managementAccountId, `root/${org.id}/${org.root.id}`),
+  ou: (org: Organization, ouId: string) => formatArn('organizations', '', org.managementAccountId, `ou/${org.id}/${ouId}`),
+  handshake: (org: Organization, handshakeId: string) => formatArn('organizations', '', org.managementAccountId, `handshake/${org.id}/invite/${handshakeId}`),
   policy: (org: Organization, policyId: string, type: string, awsManaged: boolean) =>
-    awsManaged ? `arn:aws:organizations::aws:policy/${type.toLowerCase()}/${policyId}` : `arn:aws:organizations::${org.managementAccountId}:policy/${org.id}/${type.toLowerCase()}/${policyId}`,
+    awsManaged ? formatArn('organizations', '', 'aws', `policy/${type.toLowerCase()}/${policyId}`) : formatArn('organizations', '', org.managementAccountId, `policy/${org.id}/${type.toLowerCase()}/${policyId}`),
 };
 
 // ── identifier patterns (InvalidInputException with the API reference's reasons) ─────────────────
@@ -186,8 +178,8 @@ export function parentExists(org: Organization, id: string): boolean {
 
 // ── tags ────────────────────────────────────────────────────────────────────────────────────────
 
-const TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-export const MAX_TAGS = 50;
+const TAG_KEY = TAG_CHARACTERS;
+export const MAX_TAGS = MAX_TAGS_PER_RESOURCE;
 
 /** Validates tags as given (lengths, pattern, no duplicate keys); returns them as stored. */
 export function checkTags(tags: readonly { Key?: string; Value?: string }[] | undefined): Tag[] {
@@ -197,11 +189,11 @@ export function checkTags(tags: readonly { Key?: string; Value?: string }[] | un
     const key = tag.Key ?? '';
     const value = tag.Value ?? '';
     if (key.length < 1) throw invalidInput('MIN_LENGTH_EXCEEDED', 'You provided a tag key that is empty: tag keys need 1 to 128 characters.');
-    if (key.length > 128 || value.length > 256) throw invalidInput('MAX_LENGTH_EXCEEDED', `You provided a tag that is too long: key '${key.slice(0, 128)}…' may have up to 128 characters and its value up to 256.`);
+    if (key.length > MAX_TAG_KEY_LENGTH || value.length > MAX_TAG_VALUE_LENGTH) throw invalidInput('MAX_LENGTH_EXCEEDED', `You provided a tag that is too long: key '${key.slice(0, 128)}…' may have up to 128 characters and its value up to 256.`);
     if (!TAG_KEY.test(key) || !TAG_KEY.test(value)) {
       throw invalidInput('INVALID_PATTERN', `You provided a tag that doesn't match the required pattern: key '${key}' and its value may use letters, digits, spaces and _ . : / = + - @.`);
     }
-    if (key.toLowerCase().startsWith('aws:')) throw invalidInput('INVALID_SYSTEM_TAGS_PARAMETER', `Tag keys that begin with 'aws:' are reserved for AWS use: '${key}'.`);
+    if (isReservedTagKey(key)) throw invalidInput('INVALID_SYSTEM_TAGS_PARAMETER', `Tag keys that begin with 'aws:' are reserved for AWS use: '${key}'.`);
     if (keys.has(key)) throw invalidInput('DUPLICATE_TAG_KEY', 'Tag keys must be unique among the tags attached to the same entity.');
     keys.add(key);
     out.push({ Key: key, Value: value });
@@ -216,10 +208,9 @@ function tooManyTags(): AwsServiceError {
 
 /** Adds or replaces tags (TagResource); the result must stay within the limit. */
 export function mergeTags(existing: readonly Tag[], added: readonly Tag[]): Tag[] {
-  const byKey = new Map(existing.map((t) => [t.Key, t]));
-  for (const t of added) byKey.set(t.Key, t);
-  if (byKey.size > MAX_TAGS) throw tooManyTags();
-  return [...byKey.values()];
+  const merged = mergeTagList(existing, added, (t) => t.Key);
+  if (merged.length > MAX_TAGS) throw tooManyTags();
+  return merged;
 }
 
 // ── paging (Organizations: MaxResults 1–20, InvalidInputException for a foreign token) ──────────

@@ -8,7 +8,8 @@ export const S3_LIMITATIONS: readonly Limitation[] = [
   { text: 'Bucket CORS configurations are not emulated; the edge answers CORS for every origin.' },
   { operation: 'PutBucketLifecycleConfiguration', text: 'Rules are validated and stored but never executed (no expiration or transition happens).' },
   { operation: 'PutBucketLogging', text: 'The configuration is validated and stored; no access log objects are delivered.' },
-  { operation: 'PutObject', text: 'SSE-KMS records the key id (the aws/s3 alias when none is given) without checking the key or encrypting with KMS; CRC32C and CRC64NVME checksums are stored but not verified.' },
+  { operation: 'PutObject', text: 'SSE-KMS goes through the emulated KMS (the key must exist and be enabled; a data key is encrypted under it and decrypted on every GetObject), but the object body itself is kept unencrypted in the emulator\'s state. A key of another account is used as the caller\'s KMS allows it; bucket keys change only the encryption context. CRC32C and CRC64NVME checksums are stored but not verified.' },
+  { operation: 'PutBucketEncryption', text: 'KMSMasterKeyID is stored as written and not checked, as on AWS: a key that does not exist makes the uploads fail (KMS.NotFoundException), not the configuration.' },
   { operation: 'GetBucketPolicyStatus', text: "IsPublic follows S3's published definition of a public policy; like IAM Access Analyzer, fixed aws:PrincipalAccount, aws:PrincipalArn and aws:PrincipalOrgID conditions count as restricting." },
   { operation: 'PutBucketPolicy', text: "Principals that are users or roles of the bucket owner's account must exist (as on AWS); principals in other accounts are not checked." },
 ];

@@ -24,7 +24,7 @@ export function createMultipartUpload(input: S3.CreateMultipartUploadRequest, ct
   checkKey(input.Key!);
   const grants = requestedGrants(input as never, ctx.accountId, bucket.owner);
   checkAclsAllowed(bucket, grants);
-  const encryption = objectEncryption(ctx, bucket, input);
+  const encryption = objectEncryption(ctx, bucket, input.Key!, input);
   const uploadId = newVersionId() + newVersionId();
   bucket.uploads ??= new Map();
   bucket.uploads.set(uploadId, {

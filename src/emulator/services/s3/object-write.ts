@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import type { RequestContext } from '../../core/context.ts';
 import { AwsServiceError } from '../../core/errors.ts';
+import { sealDataKey } from './sse-kms.ts';
 import type { ObjectEncryption, S3Bucket, S3ObjectVersion, Tag } from './state.ts';
 
 export function newVersionId(): string {
@@ -45,8 +46,12 @@ export function verifyIntegrity(body: Buffer, input: Record<string, unknown>): {
 
 const ALGORITHMS = new Set(['AES256', 'aws:kms', 'aws:kms:dsse']);
 
-/** The encryption an object gets: what the request asks for, else the bucket's default. */
-export function objectEncryption(ctx: RequestContext, bucket: S3Bucket, input: { ServerSideEncryption?: string; SSEKMSKeyId?: string; BucketKeyEnabled?: boolean }): ObjectEncryption {
+/**
+ * The encryption an object gets: what the request asks for, else the bucket's default. SSE-KMS
+ * goes through the emulated KMS (sse-kms.ts): the key must exist and be usable, and the object
+ * reports the key's ARN.
+ */
+export function objectEncryption(ctx: RequestContext, bucket: S3Bucket, objectKey: string, input: { ServerSideEncryption?: string; SSEKMSKeyId?: string; BucketKeyEnabled?: boolean }): ObjectEncryption {
   const algorithm = input.ServerSideEncryption ?? bucket.encryption.algorithm;
   if (!ALGORITHMS.has(algorithm)) {
     throw new AwsServiceError('InvalidArgument', 'The encryption method specified is not supported', { status: 400, fields: { ArgumentName: 'x-amz-server-side-encryption', ArgumentValue: algorithm } });
@@ -56,9 +61,9 @@ export function objectEncryption(ctx: RequestContext, bucket: S3Bucket, input: {
   }
   if (algorithm === 'AES256') return { algorithm };
   const fromBucket = input.ServerSideEncryption === undefined || input.ServerSideEncryption === bucket.encryption.algorithm;
-  const keyId = input.SSEKMSKeyId ?? (fromBucket ? bucket.encryption.kmsKeyId : undefined) ?? `arn:aws:kms:${bucket.region}:${bucket.owner}:alias/aws/s3`;
-  const kmsKeyId = keyId.startsWith('arn:') ? keyId : keyId.startsWith('alias/') ? `arn:aws:kms:${bucket.region}:${bucket.owner}:${keyId}` : `arn:aws:kms:${bucket.region}:${bucket.owner}:key/${keyId}`;
-  return { algorithm: algorithm as ObjectEncryption['algorithm'], kmsKeyId, bucketKeyEnabled: input.BucketKeyEnabled ?? (fromBucket ? bucket.encryption.bucketKeyEnabled : false) };
+  const keyRef = input.SSEKMSKeyId ?? (fromBucket ? bucket.encryption.kmsKeyId : undefined);
+  const bucketKeyEnabled = input.BucketKeyEnabled ?? (fromBucket ? bucket.encryption.bucketKeyEnabled : false);
+  return { algorithm: algorithm as ObjectEncryption['algorithm'], ...sealDataKey(ctx, bucket, objectKey, keyRef, bucketKeyEnabled), bucketKeyEnabled };
 }
 
 /** `x-amz-tagging: k1=v1&k2=v2` → tags, checked as S3 checks object tags. */

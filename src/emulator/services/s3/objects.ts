@@ -5,6 +5,7 @@ import { AwsServiceError } from '../../core/errors.ts';
 import type { Output } from '../define-service.ts';
 import { checkAclsAllowed, isPublicAcl, ownerGrant, requestedGrants } from './acl.ts';
 import { checkKey, etagOf, newVersionId, objectEncryption, parseTagging, reportsVersions, storeVersion, verifyIntegrity } from './object-write.ts';
+import { openDataKey } from './sse-kms.ts';
 import { blockedByPublicAccessBlock, effectiveBlock } from './public-access.ts';
 import { bucketArn, findBucket, type S3Bucket, type S3ObjectVersion } from './state.ts';
 
@@ -92,7 +93,7 @@ export function putObject(input: S3.PutObjectRequest, ctx: RequestContext): Outp
   const grants = requestedGrants(input as never, ctx.accountId, bucket.owner);
   checkAclsAllowed(bucket, grants);
   if (grants && isPublicAcl(grants) && effectiveBlock(ctx, bucket).BlockPublicAcls) throw blockedByPublicAccessBlock(ctx, 's3:PutObject', `${bucketArn(bucket.name)}/${key}`, 'BlockPublicAcls');
-  const encryption = objectEncryption(ctx, bucket, input);
+  const encryption = objectEncryption(ctx, bucket, key, input);
   const encoding = input.ContentEncoding?.split(',').map((e) => e.trim()).filter((e) => e && e !== 'aws-chunked').join(', ');
   const stored = storeVersion(bucket, {
     key,
@@ -128,6 +129,7 @@ export function getObject(input: S3.GetObjectRequest, ctx: RequestContext): Outp
   const bucket = findBucket(ctx, input.Bucket!);
   const o = readable(bucket, input.Key!, input.VersionId);
   checkConditions(o, input);
+  openDataKey(ctx, bucket.name, o.key, o.encryption);
   const range = parseRange(input.Range, o.body.length);
   const body = range ? o.body.subarray(range[0], range[1] + 1) : o.body;
   return {
@@ -222,7 +224,8 @@ export function copyObject(input: S3.CopyObjectRequest, ctx: RequestContext): Ou
   const grants = requestedGrants(input as never, ctx.accountId, bucket.owner);
   checkAclsAllowed(bucket, grants);
   if (grants && isPublicAcl(grants) && effectiveBlock(ctx, bucket).BlockPublicAcls) throw blockedByPublicAccessBlock(ctx, 's3:PutObject', `${bucketArn(bucket.name)}/${key}`, 'BlockPublicAcls');
-  const encryption = objectEncryption(ctx, bucket, input);
+  openDataKey(ctx, sourceBucket.name, src.key, source.encryption);
+  const encryption = objectEncryption(ctx, bucket, key, input);
   const stored = storeVersion(bucket, {
     ...source,
     key,

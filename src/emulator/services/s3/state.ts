@@ -2,6 +2,7 @@
  * S3's state. Buckets live in their owner's account (account-wide state); the bucket namespace is
  * global, so lookups by name scan the caller's account first and then every other account.
  */
+import { formatArn } from '../../core/arn.ts';
 import { createHash } from 'node:crypto';
 import type { RequestContext } from '../../core/context.ts';
 import { AwsServiceError } from '../../core/errors.ts';
@@ -15,8 +16,11 @@ export interface Grant {
 
 export interface ObjectEncryption {
   algorithm: 'AES256' | 'aws:kms' | 'aws:kms:dsse';
+  /** The KMS key's ARN (SSE-KMS). */
   kmsKeyId?: string;
   bucketKeyEnabled?: boolean;
+  /** The object's data key, encrypted by KMS under `kmsKeyId` (sse-kms.ts); absent when KMS is not emulated. */
+  encryptedDataKey?: Buffer;
 }
 
 export interface S3ObjectVersion {
@@ -125,5 +129,5 @@ export function bucketOwner(ctx: RequestContext, name: string): string | undefin
 }
 
 export function bucketArn(name: string): string {
-  return `arn:aws:s3:::${name}`;
+  return formatArn('s3', '', '', name);
 }

@@ -86,7 +86,12 @@ export function writeCapture(ctx: RequestContext, config: SM.DataCaptureConfig, 
     `${pad(t.getUTCMinutes())}-${pad(t.getUTCSeconds())}-${pad(t.getUTCMilliseconds(), 3)}-${randomUUID()}.jsonl`,
   ].join('/');
   const body = Buffer.from(`${captureRecord(config, call, t)}\n`);
-  const encryption = objectEncryption(ctx, bucket, config.KmsKeyId ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: config.KmsKeyId } : {});
+  let encryption;
+  try {
+    encryption = objectEncryption(ctx, bucket, key, config.KmsKeyId ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: config.KmsKeyId } : {});
+  } catch {
+    return undefined; // a key that cannot be used (disabled, deleted): capture fails silently, as on AWS
+  }
   storeVersion(bucket, {
     key,
     deleteMarker: false,

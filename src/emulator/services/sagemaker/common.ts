@@ -1,5 +1,6 @@
 /** Helpers every SageMaker resource module uses: state access, ARNs, ids, errors, names, enums, listing. */
-import { randomBytes } from 'node:crypto';
+import { pageByToken } from '../../core/next-token.ts';
+import { arnIn } from '../../core/arn.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { AwsServiceError } from '../../core/errors.ts';
 import { ProblemList } from '../../core/validation.ts';
@@ -11,24 +12,15 @@ export function sagemaker(ctx: RequestContext): SageMakerState {
 
 /** SageMaker lower-cases resource names in ARNs (`endpoint/MyEndpoint` → `endpoint/myendpoint`). */
 export function sagemakerArn(ctx: RequestContext, type: string, name: string): string {
-  return `arn:aws:sagemaker:${ctx.region}:${ctx.accountId}:${type}/${name.toLowerCase()}`;
+  return arnIn(ctx, 'sagemaker', `${type}/${name.toLowerCase()}`);
 }
 
 export function key(name: string): string {
   return name.toLowerCase();
 }
 
-/** `n` random lower-case hex digits (ENI, security group and EFS ids, notebook URLs). */
-export function randomHex(n: number): string {
-  return randomBytes(Math.ceil(n / 2)).toString('hex').slice(0, n);
-}
-
-const ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
-
-/** `n` random lower-case letters and digits (Studio domain ids: `d-` + 12). */
-export function randomAlnum(n: number): string {
-  return [...randomBytes(n)].map((b) => ALNUM[b % ALNUM.length]).join('');
-}
+/** Random parts of SageMaker ids: hex (ENI, security group and EFS ids, notebook URLs), lower-case alphanumerics (Studio domain ids: `d-` + 12). */
+export { randomHex, randomChars as randomAlnum } from '../../core/ids.ts';
 
 // ── errors ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -220,13 +212,10 @@ export function listPage<T extends Listable>(items: Iterable<T>, input: ListInpu
 
 /** Pages an already filtered and sorted list; NextToken is opaque to clients (the next index). */
 export function paginate<T>(list: readonly T[], nextToken: string | undefined, size: number): { page: T[]; NextToken?: string } {
-  let start = 0;
-  if (nextToken !== undefined && nextToken !== '') {
-    const decoded = /^n(\d+)$/.exec(Buffer.from(nextToken, 'base64url').toString('utf8'));
-    if (!decoded) throw validation(`Invalid pagination token "${nextToken}": pass the NextToken of a previous response unchanged.`);
-    start = Number(decoded[1]);
-  }
-  const page = list.slice(start, start + size);
-  const next = start + size;
-  return next < list.length ? { page, NextToken: Buffer.from(`n${next}`).toString('base64url') } : { page };
+  const page = pageByToken(list, {
+    nextToken: nextToken === '' ? undefined : nextToken,
+    defaultMaxResults: size,
+    invalidToken: (_, token) => validation(`Invalid pagination token "${token}": pass the NextToken of a previous response unchanged.`),
+  });
+  return page.nextToken ? { page: page.items, NextToken: page.nextToken } : { page: page.items };
 }

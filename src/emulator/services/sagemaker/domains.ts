@@ -8,9 +8,9 @@ import type * as SM from '@aws-sdk/client-sagemaker';
 import type { RequestContext } from '../../core/context.ts';
 import { ProblemList } from '../../core/validation.ts';
 import type { Output } from '../define-service.ts';
-import { after, checkCount, checkKmsKeyId, checkName, checkRoleArn, enumValues, enums, paginate, randomAlnum, randomHex, resourceInUse, resourceNotFound, sagemaker, validation } from './common.ts';
+import { after, checkCount, checkKmsKeyId, checkName, checkRoleArn, enumValues, enums, paginate, randomAlnum, randomHex, resourceInUse, resourceNotFound, sagemaker, sagemakerArn, validation } from './common.ts';
 import { checkExecutionRole } from './execution-role.ts';
-import { checkKmsKey, checkNetwork, vpcOfSubnet } from './peers.ts';
+import { checkKmsKey, checkNetwork, checkVpc, vpcOfSubnet } from './peers.ts';
 import { schedule, takeDue } from './progress.ts';
 import type { Domain, SageMakerState } from './state.ts';
 import { checkTags, dropTags, setTags } from './tags.ts';
@@ -27,6 +27,7 @@ function checkDomainNetwork(ctx: RequestContext, access: string, vpcId: string |
     throw validation('AppNetworkAccessType VpcOnly needs the domain\'s VpcId and SubnetIds: all Studio traffic then goes through that VPC.');
   }
   if (subnetIds.length && !vpcId) throw validation('SubnetIds need the VpcId they belong to.');
+  if (vpcId) checkVpc(ctx, vpcId);
   if (vpcId && subnetIds.length) {
     checkNetwork(ctx, subnetIds, securityGroups);
     for (const subnet of subnetIds) {
@@ -55,7 +56,7 @@ export async function createDomain(input: SM.CreateDomainRequest, ctx: RequestCo
   checkDomainNetwork(ctx, access, input.VpcId, input.SubnetIds ?? [], input.DefaultUserSettings?.SecurityGroups ?? []);
   checkKmsKey(ctx, input.KmsKeyId, 'KmsKeyId');
   const id = `d-${randomAlnum(12)}`;
-  const arn = `arn:aws:sagemaker:${ctx.region}:${ctx.accountId}:domain/${id}`;
+  const arn = sagemakerArn(ctx, 'domain', id);
   if (input.DefaultUserSettings?.ExecutionRole) checkExecutionRole(ctx, input.DefaultUserSettings.ExecutionRole, arn);
   const domain: Domain = {
     id,

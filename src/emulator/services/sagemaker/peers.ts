@@ -4,34 +4,29 @@
  * runs only when that service is emulated here (`ctx.hasService`); without it the reference is
  * accepted as given (documented in limitations.ts).
  *
- * The peers' state is read through the few fields named below, so this file is the whole contract
- * between SageMaker and EC2/KMS.
+ * EC2 is read through its lookup helpers (services/ec2/network-lookup.ts, which create a region's
+ * default VPC on first use as EC2 itself does) and KMS through its key-access helpers, so SageMaker
+ * sees keys exactly as KMS resolves them (key id, key ARN, alias, alias ARN, AWS managed keys).
  */
 import type { RequestContext } from '../../core/context.ts';
+import { AwsServiceError } from '../../core/errors.ts';
+import { findSecurityGroup, findSubnet, findVpc } from '../ec2/network-lookup.ts';
+import { lookupKmsKey, resolveUsableKmsKey, type KmsState } from '../kms/key-access.ts';
 import { validation } from './common.ts';
 
-interface Ec2View {
-  subnets: Map<string, { subnetId: string; vpcId: string; availabilityZone?: string }>;
-  securityGroups: Map<string, { groupId: string; vpcId: string }>;
-}
-
-interface KmsView {
-  keys: Map<string, { keyId: string; arn: string; keyState: string }>;
-  aliases: Map<string, { aliasName: string; targetKeyId: string }>;
-}
+const KMS_ARN = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):(\d{12}):(key\/.+|alias\/.+)$/;
 
 /** Checks that the subnets and security groups exist; returns the VPC they are in (undefined without EC2). */
 export function checkNetwork(ctx: RequestContext, subnetIds: readonly string[], securityGroupIds: readonly string[]): string | undefined {
   if (!ctx.hasService('ec2')) return undefined;
-  const ec2 = ctx.stateOf<Ec2View>('ec2');
   const vpcs = new Set<string>();
   for (const id of subnetIds) {
-    const subnet = ec2.subnets.get(id);
+    const subnet = findSubnet(ctx, id);
     if (!subnet) throw validation(`The subnet ID '${id}' does not exist`);
     vpcs.add(subnet.vpcId);
   }
   for (const id of securityGroupIds) {
-    const group = ec2.securityGroups.get(id);
+    const group = findSecurityGroup(ctx, id);
     if (!group) throw validation(`The security group '${id}' does not exist`);
     vpcs.add(group.vpcId);
   }
@@ -41,34 +36,43 @@ export function checkNetwork(ctx: RequestContext, subnetIds: readonly string[], 
   return [...vpcs][0];
 }
 
+/** Checks that a VPC exists (when EC2 is emulated). */
+export function checkVpc(ctx: RequestContext, vpcId: string): void {
+  if (ctx.hasService('ec2') && !findVpc(ctx, vpcId)) throw validation(`The vpc ID '${vpcId}' does not exist`);
+}
+
 /** The VPC of one subnet (undefined without EC2 or for an unknown subnet). */
 export function vpcOfSubnet(ctx: RequestContext, subnetId: string): string | undefined {
   if (!ctx.hasService('ec2')) return undefined;
-  return ctx.stateOf<Ec2View>('ec2').subnets.get(subnetId)?.vpcId;
+  return findSubnet(ctx, subnetId)?.vpcId;
 }
 
 /**
- * Checks that a KMS key reference (key id, key ARN, alias name or alias ARN) names an enabled key.
- * `member` names the request member for the message (KmsKeyId, VolumeKmsKeyId …).
+ * Checks that a KMS key reference (key id, key ARN, alias name or alias ARN) names an enabled key
+ * SageMaker may use. `member` names the request member for the message (KmsKeyId, VolumeKmsKeyId …).
+ * A key of an account the emulator has never seen is accepted as given, like such an execution role.
  */
 export function checkKmsKey(ctx: RequestContext, reference: string | undefined, member: string): void {
-  if (reference === undefined || !ctx.hasService('kms')) return;
-  let account = ctx.accountId;
-  let region = ctx.region;
-  let id = reference;
-  const arn = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):(\d{12}):(key\/.+|alias\/.+)$/.exec(reference);
-  if (arn) {
-    [, region, account, id] = arn as unknown as [string, string, string, string];
-    if (account !== ctx.accountId && !ctx.accountIds().includes(account)) return;
+  if (reference === undefined || reference === '' || !ctx.hasService('kms')) return;
+  const arn = KMS_ARN.exec(reference);
+  const region = arn?.[1] ?? ctx.region;
+  const account = arn?.[2] ?? ctx.accountId;
+  if (account !== ctx.accountId && !ctx.accountIds().includes(account)) return;
+  try {
+    resolveUsableKmsKey(ctx, reference, { viaService: 'sagemaker', operation: 'CreateGrant' });
+  } catch (error) {
+    if (!(error instanceof AwsServiceError)) throw error;
+    const alias = /(?:^|:)(alias\/.+)$/.exec(reference)?.[1];
+    if (error.code === 'NotFoundException') {
+      throw validation(alias
+        ? `${member} '${reference}' does not name an existing KMS key: alias ${alias} does not exist in ${region}.`
+        : `${member} '${reference}' does not name an existing KMS key in account ${account}, region ${region}.`);
+    }
+    if (error.code === 'DisabledException' || error.code === 'KMSInvalidStateException') {
+      const kms = ctx.peekStateOf<KmsState>('kms', account, region);
+      const key = kms && lookupKmsKey(kms, reference);
+      throw validation(`${member} '${reference}': the KMS key ${key?.arn ?? reference} is ${key?.keyState ?? 'not usable'}; SageMaker needs an enabled key.`);
+    }
+    throw validation(`${member} '${reference}': ${error.message}`);
   }
-  const kms = ctx.stateOf<KmsView>('kms', account, region);
-  let keyId = id.startsWith('key/') ? id.slice(4) : id;
-  if (id.startsWith('alias/')) {
-    const alias = kms.aliases.get(id);
-    if (!alias) throw validation(`${member} '${reference}' does not name an existing KMS key: alias ${id} does not exist in ${region}.`);
-    keyId = alias.targetKeyId;
-  }
-  const key = kms.keys.get(keyId);
-  if (!key) throw validation(`${member} '${reference}' does not name an existing KMS key in account ${account}, region ${region}.`);
-  if (key.keyState !== 'Enabled') throw validation(`${member} '${reference}': the KMS key ${key.arn} is ${key.keyState}; SageMaker needs an enabled key.`);
 }

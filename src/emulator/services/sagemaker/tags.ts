@@ -1,4 +1,5 @@
 /** Tags on every taggable SageMaker resource: AddTags, DeleteTags, ListTags, and Tags on create. */
+import { checkTagMembers, isReservedTagKey, MAX_TAGS_PER_RESOURCE, memberPaths } from '../../core/tags.ts';
 import type * as SM from '@aws-sdk/client-sagemaker';
 import type { RequestContext } from '../../core/context.ts';
 import { ProblemList } from '../../core/validation.ts';
@@ -6,23 +7,17 @@ import type { Output } from '../define-service.ts';
 import { key, paginate, resourceLimitExceeded, sagemaker, validation } from './common.ts';
 import type { SageMakerState, Tag } from './state.ts';
 
-export const MAX_TAGS = 50;
-const TAG_PATTERN = /^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$/u;
-const TAG_PATTERN_TEXT = '^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$';
+export const MAX_TAGS = MAX_TAGS_PER_RESOURCE;
 
 /** Validates Tags as given on create or AddTags (AWS's lengths and pattern; `aws:` is reserved). */
 export function checkTags(tags: readonly SM.Tag[] | undefined, path = 'tags'): Tag[] {
   if (!tags) return [];
   const problems = new ProblemList();
   if (tags.length > MAX_TAGS) problems.problems.push({ path, kind: 'constraint', value: tags.map((t) => t.Key), constraint: `Member must have length less than or equal to ${MAX_TAGS}` });
-  tags.forEach((tag, i) => {
-    const at = `${path}.${i + 1}.member`;
-    problems.minLength(`${at}.key`, tag.Key, 1).maxLength(`${at}.key`, tag.Key, 128).pattern(`${at}.key`, tag.Key, TAG_PATTERN, TAG_PATTERN_TEXT);
-    problems.maxLength(`${at}.value`, tag.Value, 256).pattern(`${at}.value`, tag.Value, TAG_PATTERN, TAG_PATTERN_TEXT);
-  });
+  checkTagMembers(problems, tags, memberPaths(path), { keyOf: (t) => t.Key, valueOf: (t) => t.Value, characters: true });
   problems.check();
   for (const tag of tags) {
-    if (tag.Key!.toLowerCase().startsWith('aws:')) throw validation(`Tag keys beginning with 'aws:' are reserved for AWS use: '${tag.Key}'.`);
+    if (isReservedTagKey(tag.Key!)) throw validation(`Tag keys beginning with 'aws:' are reserved for AWS use: '${tag.Key}'.`);
   }
   // A key given twice keeps its last value, as AWS does.
   const byKey = new Map<string, Tag>();

@@ -1,5 +1,8 @@
 /** What every Secrets Manager handler needs: AWS's errors, names and ARNs, tags, paging tokens. */
-import { randomBytes } from 'node:crypto';
+import { checkTagMembers, isReservedTagKey, MAX_TAGS_PER_RESOURCE, memberPaths, mergeTagList, TAG_CHARACTERS, TAG_CHARACTERS_TEXT } from '../../core/tags.ts';
+import { pageByToken } from '../../core/next-token.ts';
+import { formatArn } from '../../core/arn.ts';
+import { MIXED_ALPHANUMERIC, randomChars } from '../../core/ids.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { AwsServiceError } from '../../core/errors.ts';
 import { ProblemList } from '../../core/validation.ts';
@@ -38,14 +41,9 @@ export function checkSecretName(name: string): void {
   if (!NAME.test(name)) throw smError('ValidationException', 'Invalid name. Must be a valid name containing alphanumeric characters, or any of the following: -/_+=.@!');
 }
 
-const SUFFIX_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
 /** A secret's ARN: its name, a hyphen and six random characters (so a re-created name gets a new ARN). */
 export function secretArn(region: string, accountId: string, name: string): string {
-  const bytes = randomBytes(6);
-  let suffix = '';
-  for (const b of bytes) suffix += SUFFIX_ALPHABET[b % SUFFIX_ALPHABET.length];
-  return `arn:aws:secretsmanager:${region}:${accountId}:secret:${name}-${suffix}`;
+  return formatArn('secretsmanager', region, accountId, `secret:${name}-${randomChars(6, MIXED_ALPHANUMERIC)}`);
 }
 
 /** ClientRequestToken: 32–64 characters (the SDKs and the CLI send a UUID when the caller gives none). */
@@ -59,49 +57,35 @@ export function checkDescription(description: string | undefined): void {
   new ProblemList().maxLength('description', description, 2048).check();
 }
 
-const TAG_KEY = /^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$/u;
-
 export function checkTags(tags: readonly { Key?: string; Value?: string }[] | undefined, member = 'tags'): SecretTag[] {
   const list = tags ?? [];
   const problems = new ProblemList();
-  list.forEach((t, i) => {
-    const key = `${member}.${i + 1}.member.key`;
-    problems.minLength(key, t.Key, 1).maxLength(key, t.Key, 128).pattern(key, t.Key, TAG_KEY, '^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$');
-    problems.maxLength(`${member}.${i + 1}.member.value`, t.Value, 256);
-  });
+  checkTagMembers(problems, list, memberPaths(member), { keyOf: (t) => t.Key, valueOf: (t) => t.Value });
+  list.forEach((t, i) => problems.pattern(`${member}.${i + 1}.member.key`, t.Key, TAG_CHARACTERS, TAG_CHARACTERS_TEXT));
   problems.check();
   for (const t of list) {
     if (t.Key === undefined) throw smError('InvalidParameterException', 'Every tag needs a Key.');
-    if (t.Key.toLowerCase().startsWith('aws:')) throw smError('InvalidParameterException', `The tag key ${t.Key} begins with aws:, which is reserved for tags AWS adds.`);
+    if (isReservedTagKey(t.Key)) throw smError('InvalidParameterException', `The tag key ${t.Key} begins with aws:, which is reserved for tags AWS adds.`);
   }
   return list.map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
 }
 
 export function mergeTags(existing: SecretTag[], added: SecretTag[]): SecretTag[] {
-  const out = [...existing];
-  for (const tag of added) {
-    const i = out.findIndex((t) => t.Key === tag.Key);
-    if (i === -1) out.push(tag);
-    else out[i] = tag;
-  }
-  if (out.length > 50) throw smError('ValidationException', `A secret can have at most 50 tags; this request would give it ${out.length}.`);
+  const out = mergeTagList(existing, added, (t) => t.Key);
+  if (out.length > MAX_TAGS_PER_RESOURCE) throw smError('ValidationException', `A secret can have at most ${MAX_TAGS_PER_RESOURCE} tags; this request would give it ${out.length}.`);
   return out;
 }
 
 /** NextToken for Secrets Manager lists: an opaque offset. */
 export function pageOf<T>(items: readonly T[], token: string | undefined, max: number | undefined, defaultMax = 100): { items: T[]; NextToken?: string } {
   new ProblemList().range('maxResults', max, 1, 100).check();
-  let start = 0;
-  if (token !== undefined) {
-    const text = Buffer.from(token, 'base64url').toString('utf8');
-    if (!/^o\d{1,9}$/.test(text) || Buffer.from(text).toString('base64url') !== token) {
-      throw smError('InvalidNextTokenException', `The NextToken ${token} is not one this operation returned; pass the NextToken of the previous response unchanged.`);
-    }
-    start = Number(text.slice(1));
-  }
-  const size = max ?? defaultMax;
-  const next = start + size;
-  return { items: items.slice(start, next), NextToken: next < items.length ? Buffer.from(`o${next}`).toString('base64url') : undefined };
+  const page = pageByToken(items, {
+    nextToken: token,
+    maxResults: max,
+    defaultMaxResults: defaultMax,
+    invalidToken: (_, given) => smError('InvalidNextTokenException', `The NextToken ${given} is not one this operation returned; pass the NextToken of the previous response unchanged.`),
+  });
+  return { items: page.items, NextToken: page.nextToken };
 }
 
 /** AWS records last-accessed dates to the day (midnight UTC). */

@@ -29,10 +29,14 @@ export function lookupSecret(state: SecretsManagerState, secretId: string): Secr
   return state.secrets.get(rest);
 }
 
-/** Purges the secret if its recovery window is over; performs due rotation. Undefined when gone. */
+/**
+ * Purges the secret if its recovery window is over; performs due rotation. Undefined when gone.
+ * Such changes are persisted even when the call only reads (ctx.stateChanged).
+ */
 export function refreshSecret(ctx: RequestContext, state: SecretsManagerState, secret: Secret): Secret | undefined {
   if (secret.deletedDate && secret.deletedDate.getTime() <= ctx.now.getTime()) {
     state.secrets.delete(secret.name);
+    ctx.stateChanged();
     return undefined;
   }
   catchUpRotation(ctx, secret);

@@ -82,6 +82,8 @@ function scheduledVersionId(arn: string, due: Date): string {
 export function catchUpRotation(ctx: RequestContext, secret: Secret): void {
   const due = secret.rotation.nextRotationDate;
   if (!secret.rotation.enabled || secret.deletedDate || !due || due.getTime() > ctx.now.getTime()) return;
+  // Whatever happens next changes the secret, also when the call only reads (DescribeSecret …).
+  ctx.stateChanged();
   try {
     simulateRotation(ctx, secret, scheduledVersionId(secret.arn, due), due);
   } catch {

@@ -35,8 +35,11 @@ export function getSecretValue(input: SM.GetSecretValueRequest, ctx: RequestCont
   }
   if (!version.value) throw smError('ResourceNotFoundException', `Secrets Manager can't find the specified secret value for VersionId: ${version.versionId}`);
   const value = decryptValue(ctx, secret, version);
-  secret.lastAccessedDate = dayOf(ctx.now);
-  version.lastAccessedDate = secret.lastAccessedDate;
+  const today = dayOf(ctx.now);
+  // LastAccessedDate is state a read writes: persist it when it moves (once a day at most).
+  if (secret.lastAccessedDate?.getTime() !== today.getTime() || version.lastAccessedDate?.getTime() !== today.getTime()) ctx.stateChanged();
+  secret.lastAccessedDate = today;
+  version.lastAccessedDate = today;
   return { ARN: secret.arn, Name: secret.name, VersionId: version.versionId, ...valueOutput(value), VersionStages: [...version.stages], CreatedDate: version.createdDate };
 }
 

@@ -9,21 +9,19 @@
  * Outcomes land in the trail's status (GetTrailStatus: LatestDeliveryTime / LatestDeliveryError,
  * LatestCloudWatchLogsDeliveryTime / …Error), as AWS reports failed deliveries there.
  */
-import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import type { CloudTrailLogsDelivery } from '../../logs/cloudtrail-delivery.ts';
 import type { ServiceHost } from '../../service-host.ts';
 import { ownerGrant } from '../../s3/acl.ts';
-import { etagOf, storeVersion } from '../../s3/object-write.ts';
+import { AwsServiceError } from '../../../core/errors.ts';
+import { MIXED_ALPHANUMERIC, randomChars } from '../../../core/ids.ts';
+import { etagOf, objectEncryption, storeVersion } from '../../s3/object-write.ts';
 import type { ObjectEncryption, S3State } from '../../s3/state.ts';
 import type { CloudTrailState, Trail } from '../state.ts';
 import { bucketOwnerFor } from './bucket-owner.ts';
 
 /** What a CloudWatch Logs emulation offers CloudTrail (its attachment's `cloudTrailDelivery`). */
-export interface LogsDelivery {
-  hasLogGroup(accountId: string, region: string, logGroupName: string): boolean;
-  /** Appends events to a stream (created when missing); throws with a reason when it cannot. */
-  putLogEvents(accountId: string, region: string, logGroupName: string, logStreamName: string, events: readonly { timestamp: number; message: string }[]): void;
-}
+export type LogsDelivery = CloudTrailLogsDelivery;
 
 export function logsDelivery(host: ServiceHost): LogsDelivery | undefined {
   return host.attachmentOf<{ cloudTrailDelivery?: LogsDelivery }>('logs')?.cloudTrailDelivery;
@@ -37,14 +35,6 @@ interface PendingTrail {
   readonly byRegion: Map<string, { time: number; json: string }[]>;
 }
 
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
-function suffix(): string {
-  const bytes = randomBytes(16);
-  let out = '';
-  for (const b of bytes) out += ALNUM[b % ALNUM.length];
-  return out;
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -53,7 +43,7 @@ export function logFileKey(prefix: string | undefined, accountId: string, region
   const m = pad(at.getUTCMonth() + 1);
   const d = pad(at.getUTCDate());
   const stamp = `${y}${m}${d}T${pad(at.getUTCHours())}${pad(at.getUTCMinutes())}Z`;
-  return `${prefix ? `${prefix}/` : ''}AWSLogs/${accountId}/CloudTrail/${region}/${y}/${m}/${d}/${accountId}_CloudTrail_${region}_${stamp}_${suffix()}.json.gz`;
+  return `${prefix ? `${prefix}/` : ''}AWSLogs/${accountId}/CloudTrail/${region}/${y}/${m}/${d}/${accountId}_CloudTrail_${region}_${stamp}_${randomChars(16, MIXED_ALPHANUMERIC)}.json.gz`;
 }
 
 export class LogDelivery {
@@ -125,11 +115,18 @@ export class LogDelivery {
       return;
     }
     const body = gzipSync(Buffer.from(`{"Records":[${records.map((r) => r.json).join(',')}]}`));
-    const encryption: ObjectEncryption = trail.kmsKeyId
-      ? { algorithm: 'aws:kms', kmsKeyId: trail.kmsKeyId, bucketKeyEnabled: false }
-      : { algorithm: bucket.encryption.algorithm, kmsKeyId: bucket.encryption.kmsKeyId, bucketKeyEnabled: bucket.encryption.bucketKeyEnabled };
+    const key = logFileKey(trail.s3KeyPrefix, trail.accountId, region, now);
+    let encryption: ObjectEncryption;
+    try {
+      // SSE-KMS with the trail's key (else the bucket's default encryption), through the emulated KMS.
+      encryption = this.host.runAs(trail.accountId, bucket.region, 'DeliverLogFile', (ctx) => objectEncryption(ctx, bucket, key, trail.kmsKeyId ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: trail.kmsKeyId } : {}));
+    } catch (error) {
+      trail.status.latestDeliveryError = error instanceof AwsServiceError ? error.code : String(error);
+      this.lastError = `${trail.arn}: ${(error as Error).message}`;
+      return;
+    }
     storeVersion(bucket, {
-      key: logFileKey(trail.s3KeyPrefix, trail.accountId, region, now),
+      key,
       deleteMarker: false,
       body,
       etag: etagOf(body),
@@ -138,7 +135,7 @@ export class LogDelivery {
       contentEncoding: 'gzip',
       metadata: {},
       storageClass: 'STANDARD',
-      encryption: encryption.algorithm === 'AES256' ? { algorithm: 'AES256' } : encryption,
+      encryption,
       tags: [],
       acl: [ownerGrant(bucket.owner)],
       owner: bucket.owner,

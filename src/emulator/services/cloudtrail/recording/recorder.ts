@@ -3,8 +3,9 @@
  * serves — failures and access denials included — into a CloudTrail record, then
  *  - keeps management events in the event history of the account and region (LookupEvents),
  *  - queues the record for every logging trail whose selectors select it (log-delivery.ts),
- *  - announces management write events as "AWS API Call via CloudTrail" on the internal event bus,
- *    when the emulator has one (ServiceHost.publishEvent).
+ *  - announces what those trails log (management and data events; not read-only calls, as
+ *    EventBridge's default rules see them) as "AWS API Call via CloudTrail" on the internal event
+ *    bus (ServiceHost.publishEvent), which is how an EventBridge rule reacts to an API call.
  * Recipients: the calling account; for S3, also the bucket owner when it is another account (an
  * anonymous S3 call is recorded for the bucket owner only).
  *
@@ -164,19 +165,21 @@ export class CloudTrailRecorder {
         const fileLines = this.files.append(accountId, event.region, historyLine(entry));
         if (fileLines > 2 * this.limit) void this.files.rewrite(accountId, event.region, [...history.events()].map(historyLine));
       }
-      if (!event.readOnly && this.host.publishEvent) {
-        this.host.publishEvent({
-          source: `aws.${record.eventSource.replace(/\.amazonaws\.com$/, '')}`,
-          detailType: 'AWS API Call via CloudTrail',
-          detail: record as unknown as Record<string, unknown>,
-          resources: [],
-          time: new Date(event.time),
-          accountId,
-          region: event.region,
-        });
-      }
     }
-    for (const trail of this.loggingTrails(accountId, event)) this.delivery.enqueue(trail, event.region, time, json);
+    const trails = this.loggingTrails(accountId, event);
+    for (const trail of trails) this.delivery.enqueue(trail, event.region, time, json);
+    // EventBridge receives what trails log (management and data events alike), except read-only calls.
+    if (trails.length && !event.readOnly) {
+      this.host.publishEvent({
+        source: `aws.${record.eventSource.replace(/\.amazonaws\.com$/, '')}`,
+        detailType: 'AWS API Call via CloudTrail',
+        detail: record as unknown as Record<string, unknown>,
+        resources: [],
+        time: new Date(event.time),
+        accountId,
+        region: event.region,
+      });
+    }
   }
 
   /** Trails of the account that log this event. */
