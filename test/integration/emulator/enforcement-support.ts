@@ -41,9 +41,9 @@ export async function userWith(emu: RunningEmulator, accountId: string, userName
   return { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! };
 }
 
-/** A role trusting `trust` (an account id by default: the role's own) with inline policies. */
-export async function roleWith(emu: RunningEmulator, accountId: string, roleName: string, policies: Record<string, string> = {}, trust: object = { AWS: `arn:aws:iam::${accountId}:root` }): Promise<string> {
-  const iam = new IAMClient(as(emu, rootOf(accountId)));
+/** A role trusting `trust` (by default its own account) with inline policies, created by `creator` (the account's root). */
+export async function roleWith(emu: RunningEmulator, accountId: string, roleName: string, policies: Record<string, string> = {}, trust: object = { AWS: `arn:aws:iam::${accountId}:root` }, creator: Credentials = rootOf(accountId)): Promise<string> {
+  const iam = new IAMClient(as(emu, creator));
   const role = await iam.send(new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: doc({ Effect: 'Allow', Principal: trust, Action: 'sts:AssumeRole' }) }));
   for (const [PolicyName, PolicyDocument] of Object.entries(policies)) await iam.send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName, PolicyDocument }));
   return role.Role!.Arn!;
