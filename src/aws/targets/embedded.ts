@@ -1,0 +1,74 @@
+/**
+ * The embedded AWS emulator, the default target. This file (and only this one, among the product's
+ * engines) may load `src/emulator`: the emulator stays a standalone AWS that labs reach over HTTP
+ * like any other endpoint.
+ *
+ * Modes (MLSEC_EMBEDDED): `auto` attaches to an emulator that already answers at MLSEC_ENDPOINT
+ * (default http://127.0.0.1:4566, started by `npm start` or `npm run emulator`) and otherwise starts
+ * one inside this process; `attach` only attaches; `in-process` always starts a private one on an
+ * ephemeral port (tests, benchmarks, `lab selftest`).
+ */
+import { TargetConfigError, type Target } from '../target.ts';
+import type { TargetSettings } from '../target-settings.ts';
+import { endpointTarget } from './endpoint.ts';
+
+export interface EmbeddedOptions {
+  /** Port for an in-process emulator; 0 (default) picks a free one. */
+  port?: number;
+}
+
+interface RunningEmulator {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function embeddedTarget(settings: TargetSettings, options: EmbeddedOptions = {}): Promise<Target> {
+  const attachUrl = settings.endpoint!;
+  if (settings.embeddedMode !== 'in-process' && (await answersHealth(attachUrl))) {
+    return { ...endpointTarget({ ...settings, endpoint: attachUrl }, { kind: 'embedded', label: `embedded emulator at ${attachUrl}` }), capabilityProbe: 'health' };
+  }
+  if (settings.embeddedMode === 'attach') {
+    throw new TargetConfigError(`No embedded emulator answers at ${attachUrl}. Start one with \`npm run emulator\` (or \`npm start\`), or set MLSEC_EMBEDDED=auto to start one inside this command.`);
+  }
+  // Falling back from `auto` serves the learner's own environment, so its state is kept in
+  // MLSEC_DATA_DIR like `npm run emulator` keeps it; `in-process` is a private, in-memory one.
+  const emulator = await startInProcess(options.port ?? 0, settings.embeddedMode === 'auto');
+  const target = endpointTarget({ ...settings, endpoint: emulator.url }, { kind: 'embedded', label: `embedded emulator at ${emulator.url} (in this process)` });
+  return { ...target, capabilityProbe: 'health', close: () => emulator.stop() };
+}
+
+async function startInProcess(port: number, persist: boolean): Promise<RunningEmulator> {
+  // A computed specifier keeps the emulator out of the static import graph of everything else.
+  const specifier = new URL('../../emulator/index.ts', import.meta.url).href;
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(specifier)) as Record<string, unknown>;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes('emulator/index.ts')) {
+      throw new TargetConfigError(
+        'The embedded emulator is not part of this build. Point the labs at another AWS-compatible endpoint instead, e.g. MLSEC_TARGET=endpoint MLSEC_ENDPOINT=http://127.0.0.1:5000 with `moto_server -p 5000`.',
+      );
+    }
+    throw error;
+  }
+  const start = mod.startEmulator as ((options: Record<string, unknown>) => Promise<unknown>) | undefined;
+  if (typeof start !== 'function') throw new TargetConfigError('src/emulator/index.ts does not export startEmulator({ port }).');
+  const fromEnv = typeof mod.optionsFromEnv === 'function' ? (mod.optionsFromEnv as (env: NodeJS.ProcessEnv) => Record<string, unknown>)(process.env) : {};
+  const options = persist ? { ...fromEnv, port, host: '127.0.0.1' } : { port, host: '127.0.0.1', log: () => {} };
+  const handle = (await start(options)) as { url?: string; port?: number; stop?: () => Promise<void>; close?: () => Promise<void> };
+  const url = handle.url ?? `http://127.0.0.1:${handle.port}`;
+  const stop = handle.stop ?? handle.close;
+  return { url: url.replace(/\/$/, ''), stop: async () => void (await stop?.call(handle)) };
+}
+
+/** True when something answers LocalStack's health route at `endpoint` within half a second. */
+export async function answersHealth(endpoint: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${endpoint}/_localstack/health`, { signal: AbortSignal.timeout(500) });
+    await response.body?.cancel();
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
