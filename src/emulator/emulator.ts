@@ -130,7 +130,7 @@ export class Emulator {
       log: this.options.log,
       admin: {
         adminToken: this.options.adminToken,
-        health: () => healthReport(this.services),
+        health: () => healthReport(this.services, { iamEnforcement: this.enforcer !== undefined, persistence: this.persistence !== undefined, https: this.tls !== undefined }),
         status: () => this.status(),
         reset: (accountId) => this.reset(accountId),
         createAccount: (accountId) => this.createAccount(accountId),

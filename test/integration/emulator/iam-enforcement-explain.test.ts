@@ -60,6 +60,11 @@ describe('IAM enforcement: /_mlsec/explain and aws:SecureTransport over HTTPS', 
     expect(emu.caCertificate).toMatch(/^-----BEGIN CERTIFICATE-----/);
   });
 
+  it('reports enforcement and HTTPS among the health report’s features, for clients that need them', async () => {
+    const health = (await (await fetch(`${emu.url}/_localstack/health`)).json()) as { features: Record<string, string> };
+    expect(health.features).toEqual({ iamEnforcement: 'enabled', scpEnforcement: 'enabled', persistence: 'disabled', https: 'enabled' });
+  });
+
   it('allows the read over HTTPS and denies it over plain HTTP, naming the resource-based policy', async () => {
     const object = await overHttps.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'train.csv' }));
     expect(await object.Body!.transformToString()).toBe('label,f1\n1,0.5\n');
@@ -123,6 +128,8 @@ describe('IAM enforcement: /_mlsec/explain and aws:SecureTransport over HTTPS', 
       const body = (await response.json()) as ExplainJson;
       expect(body).toMatchObject({ enforcement: 'off', decisions: [] });
       expect(body.message).toContain('MLSEC_EMULATOR_ENFORCE_IAM=1');
+      const health = (await (await fetch(`${open.url}/_localstack/health`)).json()) as { features: Record<string, string> };
+      expect(health.features).toMatchObject({ iamEnforcement: 'disabled', scpEnforcement: 'disabled' });
     } finally {
       await open.stop();
     }
