@@ -19,8 +19,21 @@ export function motoSkipMessage(suite: string): string {
   return `${suite} — SKIPPED: moto_server is not installed on this machine; install moto[server] to run the differential tests.`;
 }
 
+/** Says once, visibly, why a moto-backed suite is skipped. */
+export function announceMotoSkip(suite: string): void {
+  if (!MOTO_AVAILABLE) console.warn(motoSkipMessage(suite));
+}
+
+/** Environment that points the lab target settings at a moto server. */
+export function motoEnv(endpoint: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { MLSEC_TARGET: 'endpoint', MLSEC_ENDPOINT: endpoint, MLSEC_REGION: 'us-east-1', ...extra };
+}
+
 export interface MotoServer {
   readonly url: string;
+  /** The same as `url` (what lab targets call an endpoint). */
+  readonly endpoint: string;
+  readonly port: number;
   /** Everything moto printed (its log names operations it does not implement). */
   log(): string;
   /** Forgets every resource (moto's reset API). */
@@ -28,8 +41,9 @@ export interface MotoServer {
   stop(): Promise<void>;
 }
 
-export async function startMoto(): Promise<MotoServer> {
-  const child: ChildProcess = spawn('moto_server', ['-H', '127.0.0.1', '-p', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** `port` restarts moto where it was (tests of a target that comes back); ephemeral by default. */
+export async function startMoto(options: { port?: number } = {}): Promise<MotoServer> {
+  const child: ChildProcess = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(options.port ?? 0)], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`moto_server did not start within 30 s: ${output}`)), 30_000);
@@ -52,6 +66,8 @@ export async function startMoto(): Promise<MotoServer> {
   }
   return {
     url,
+    endpoint: url,
+    port: Number(new URL(url).port),
     log: () => output,
     reset: async () => {
       await fetch(`${url}/moto-api/reset`, { method: 'POST' }).then((r) => r.body?.cancel());

@@ -1,0 +1,47 @@
+/**
+ * The check catalog: every check, addressable by id. Adding a check means adding its file under
+ * `src/checks/<service>/` (with `<id>.fixtures.ts` beside it) and one line here; the catalog test
+ * fails when a file is not listed.
+ */
+import labAnswerCorrect from './lab/lab-answer-correct.ts';
+import labProbeOutcome from './lab/lab-probe-outcome.ts';
+import s3AccountBlockPublicAccess from './s3/s3-account-block-public-access.ts';
+import s3BucketAccessLogging from './s3/s3-bucket-access-logging.ts';
+import s3BucketAclsDisabled from './s3/s3-bucket-acls-disabled.ts';
+import s3BucketBlockPublicAccess from './s3/s3-bucket-block-public-access.ts';
+import s3BucketCrossAccountAccess from './s3/s3-bucket-cross-account-access.ts';
+import s3BucketDefaultEncryptionKms from './s3/s3-bucket-default-encryption-kms.ts';
+import s3BucketObjectReadEventsLogged from './s3/s3-bucket-object-read-events-logged.ts';
+import s3BucketObjectWriteEventsLogged from './s3/s3-bucket-object-write-events-logged.ts';
+import s3BucketPublicRead from './s3/s3-bucket-public-read.ts';
+import s3BucketPublicWrite from './s3/s3-bucket-public-write.ts';
+import s3BucketSecureTransport from './s3/s3-bucket-secure-transport.ts';
+import s3BucketVersioning from './s3/s3-bucket-versioning.ts';
+import type { AnyCheck } from './types.ts';
+
+export const checks: readonly AnyCheck[] = [
+  s3AccountBlockPublicAccess,
+  s3BucketBlockPublicAccess,
+  s3BucketPublicRead,
+  s3BucketPublicWrite,
+  s3BucketAclsDisabled,
+  s3BucketSecureTransport,
+  s3BucketCrossAccountAccess,
+  s3BucketDefaultEncryptionKms,
+  s3BucketVersioning,
+  s3BucketAccessLogging,
+  s3BucketObjectWriteEventsLogged,
+  s3BucketObjectReadEventsLogged,
+  labAnswerCorrect,
+  labProbeOutcome,
+];
+
+const byId = new Map(checks.map((c) => [c.id, c]));
+
+export function getCheck(id: string): AnyCheck | undefined {
+  return byId.get(id);
+}
+
+export function checkIds(): string[] {
+  return checks.map((c) => c.id);
+}

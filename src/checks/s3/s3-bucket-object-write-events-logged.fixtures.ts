@@ -1,0 +1,3 @@
+import { dataEventFixtures } from '../fixtures/data-events.ts';
+
+export const fixtures = dataEventFixtures('write');

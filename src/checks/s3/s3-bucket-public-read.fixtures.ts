@@ -1,0 +1,3 @@
+import { exposureFixtures } from '../fixtures/exposure.ts';
+
+export const fixtures = exposureFixtures('read');

@@ -1,0 +1,28 @@
+import type { AwsClients } from '../aws/index.ts';
+import { collectCloudTrail } from './collectors/cloudtrail.ts';
+import { collectKms } from './collectors/kms.ts';
+import { collectS3 } from './collectors/s3.ts';
+import type { InventoryScope } from './scope.ts';
+import type { Inventory } from './types.ts';
+
+/**
+ * Reads everything `scope` asks for, services in parallel. Collectors never throw for an AWS error:
+ * each value they could not read is an `Observed` error that checks report as "could not check".
+ * Only the identity (the sandbox guard) can fail the whole collection.
+ */
+export async function collectInventory(aws: AwsClients, scope: InventoryScope): Promise<Inventory> {
+  const identity = await aws.identity();
+  const account = { id: identity.accountId, region: identity.region, partition: identity.partition };
+  const [s3, kms, cloudtrail] = await Promise.all([
+    scope.s3 ? collectS3(aws, scope.s3, account) : undefined,
+    scope.kms ? collectKms(aws, scope.kms, account) : undefined,
+    scope.cloudtrail?.trails ? collectCloudTrail(aws) : undefined,
+  ]);
+  return {
+    collectedAt: new Date().toISOString(),
+    account,
+    ...(s3 ? { s3 } : {}),
+    ...(kms ? { kms } : {}),
+    ...(cloudtrail ? { cloudtrail } : {}),
+  };
+}
