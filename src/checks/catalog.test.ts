@@ -30,6 +30,8 @@ for (const file of checkFiles) {
 
 /** Paths every resource-scoped check may read without declaring them: identities, and existence (tested generically). */
 const identityPaths = [/^lab\.answers\[\]\.prompt$/, /^cloudtrail\.trails\.value\[\]\.(name|arn)$/, /^account\.(id|region|partition)$/, /^collectedAt$/, /^s3\.buckets\[\]\.(name|arn)$/, /^s3\.buckets\[\]\.exists(\.|$)/, /^s3$/, /^s3\.buckets$/];
+// IAM roles and KMS aliases: names, ARNs and existence are identities too (existence is tested generically below).
+identityPaths.push(/^iam\.roles\[\]\.(name|arn)$/, /^iam\.roles\[\]\.exists(\.|$)/, /^iam$/, /^iam\.roles$/, /^kms$/, /^kms\.keys$/, /^kms\.keys\[\]\.arn$/);
 
 function recordReads(inventory: Inventory, check: AnyCheck, params: unknown): { findings: Finding[]; paths: Set<string> } {
   const paths = new Set<string>();

@@ -3,6 +3,13 @@
  * `src/checks/<service>/` (with `<id>.fixtures.ts` beside it) and one line here; the catalog test
  * fails when a file is not listed.
  */
+import iamRoleEffectivePermissions from './iam/iam-role-effective-permissions.ts';
+import iamRoleNoAdministrativePrivileges from './iam/iam-role-no-administrative-privileges.ts';
+import iamRoleNoKmsDecryptOnAllKeys from './iam/iam-role-no-kms-decrypt-on-all-keys.ts';
+import iamRoleNoWildcardServiceActions from './iam/iam-role-no-wildcard-service-actions.ts';
+import iamRoleTrustLimitedToService from './iam/iam-role-trust-limited-to-service.ts';
+import kmsKeyPolicyNotPublic from './kms/kms-key-policy-not-public.ts';
+import kmsKeyRotationEnabled from './kms/kms-key-rotation-enabled.ts';
 import labAnswerCorrect from './lab/lab-answer-correct.ts';
 import labProbeOutcome from './lab/lab-probe-outcome.ts';
 import s3AccountBlockPublicAccess from './s3/s3-account-block-public-access.ts';
@@ -34,6 +41,13 @@ export const checks: readonly AnyCheck[] = [
   s3BucketObjectReadEventsLogged,
   labAnswerCorrect,
   labProbeOutcome,
+  iamRoleNoAdministrativePrivileges,
+  iamRoleNoWildcardServiceActions,
+  iamRoleNoKmsDecryptOnAllKeys,
+  iamRoleTrustLimitedToService,
+  iamRoleEffectivePermissions,
+  kmsKeyRotationEnabled,
+  kmsKeyPolicyNotPublic,
 ];
 
 const byId = new Map(checks.map((c) => [c.id, c]));

@@ -1,5 +1,6 @@
 import type { AwsClients } from '../aws/index.ts';
 import { collectCloudTrail } from './collectors/cloudtrail.ts';
+import { collectIam } from './collectors/iam.ts';
 import { collectKms } from './collectors/kms.ts';
 import { collectS3 } from './collectors/s3.ts';
 import type { InventoryScope } from './scope.ts';
@@ -13,16 +14,20 @@ import type { Inventory } from './types.ts';
 export async function collectInventory(aws: AwsClients, scope: InventoryScope): Promise<Inventory> {
   const identity = await aws.identity();
   const account = { id: identity.accountId, region: identity.region, partition: identity.partition };
+  // Started before the others are awaited, so IAM is read in parallel with them (collectors do not throw).
+  const iamPending = scope.iam?.roles ? collectIam(aws, scope.iam, account) : undefined;
   const [s3, kms, cloudtrail] = await Promise.all([
     scope.s3 ? collectS3(aws, scope.s3, account) : undefined,
     scope.kms ? collectKms(aws, scope.kms, account) : undefined,
     scope.cloudtrail?.trails ? collectCloudTrail(aws) : undefined,
   ]);
+  const iam = await iamPending;
   return {
     collectedAt: new Date().toISOString(),
     account,
     ...(s3 ? { s3 } : {}),
     ...(kms ? { kms } : {}),
     ...(cloudtrail ? { cloudtrail } : {}),
+    ...(iam ? { iam } : {}),
   };
 }

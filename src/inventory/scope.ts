@@ -15,6 +15,7 @@ export interface InventoryScope {
   s3?: { buckets?: ResourceSelector; accountPublicAccessBlock?: boolean };
   kms?: { aliases?: boolean; keys?: { aliasNames?: string[]; tags?: Record<string, string> } };
   cloudtrail?: { trails?: boolean };
+  iam?: { roles?: ResourceSelector };
 }
 
 /** Combines scopes: names are united, flags OR-ed. Prefix and tag selectors must agree when both are set. */
@@ -38,6 +39,10 @@ export function mergeScopes(scopes: readonly InventoryScope[]): InventoryScope {
     if (scope.cloudtrail) {
       out.cloudtrail ??= {};
       out.cloudtrail.trails ||= scope.cloudtrail.trails;
+    }
+    if (scope.iam) {
+      out.iam ??= {};
+      if (scope.iam.roles) out.iam.roles = mergeSelector(out.iam.roles, scope.iam.roles);
     }
   }
   return out;

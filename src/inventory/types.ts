@@ -7,6 +7,8 @@ import type { AwsErrorInfo } from '../aws/index.ts';
 import type { Observed } from './observed.ts';
 
 export type { Observed } from './observed.ts';
+export type { IamInventory, IamPolicyKind, IamRole, IamRolePolicy } from './types-iam.ts';
+import type { IamInventory } from './types-iam.ts';
 
 export interface Inventory {
   /** ISO time the snapshot was taken. */
@@ -16,6 +18,7 @@ export interface Inventory {
   s3?: S3Inventory;
   kms?: KmsInventory;
   cloudtrail?: CloudTrailInventory;
+  iam?: IamInventory;
   /** Lab-specific evidence: answers to investigation questions, outcomes of probe calls. */
   lab?: LabEvidence;
 }
@@ -121,6 +124,8 @@ export interface KmsInventory {
   /** Every alias in the region (needed to resolve alias names to keys). */
   aliases: Observed<KmsAlias[]>;
   keys: KmsKey[];
+  /** The alias names the scope asked for (checks about a key named by its alias report on these). */
+  aliasLookups?: string[];
 }
 
 // ---------------------------------------------------------------- CloudTrail

@@ -1,3 +1,4 @@
+import { iamPolicy, iamRole } from './iam.ts';
 import { kmsAlias, kmsKey } from './kms.ts';
 import { s3Bucket } from './s3-bucket.ts';
 import type { ResourceKind } from './types.ts';
@@ -11,6 +12,8 @@ export { emptyBucket } from './s3-bucket.ts';
  * declares. To support a new kind, add a `ResourceKind` here (see docs/labs.md).
  */
 export const resourceKinds: readonly ResourceKind[] = [kmsAlias, s3Bucket, kmsKey];
+// IAM roles and customer managed policies (added on their own line so kinds for other services can be added beside it).
+(resourceKinds as ResourceKind[]).push(iamRole, iamPolicy);
 
 const byType = new Map(resourceKinds.map((k) => [k.type, k]));
 
