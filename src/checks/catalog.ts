@@ -17,6 +17,11 @@ import s3BucketPublicRead from './s3/s3-bucket-public-read.ts';
 import s3BucketPublicWrite from './s3/s3-bucket-public-write.ts';
 import s3BucketSecureTransport from './s3/s3-bucket-secure-transport.ts';
 import s3BucketVersioning from './s3/s3-bucket-versioning.ts';
+import cloudwatchEndpointMetricAlarm from './cloudwatch/cloudwatch-endpoint-metric-alarm.ts';
+import sagemakerEndpointDataCapture from './sagemaker/sagemaker-endpoint-data-capture.ts';
+import sagemakerEndpointDataQualityMonitoring from './sagemaker/sagemaker-endpoint-data-quality-monitoring.ts';
+import sagemakerMonitoringScheduleInterContainerEncryption from './sagemaker/sagemaker-monitoring-schedule-inter-container-encryption.ts';
+import sagemakerMonitoringScheduleNetworkIsolation from './sagemaker/sagemaker-monitoring-schedule-network-isolation.ts';
 import type { AnyCheck } from './types.ts';
 
 export const checks: readonly AnyCheck[] = [
@@ -34,6 +39,11 @@ export const checks: readonly AnyCheck[] = [
   s3BucketObjectReadEventsLogged,
   labAnswerCorrect,
   labProbeOutcome,
+  sagemakerEndpointDataCapture,
+  sagemakerEndpointDataQualityMonitoring,
+  sagemakerMonitoringScheduleNetworkIsolation,
+  sagemakerMonitoringScheduleInterContainerEncryption,
+  cloudwatchEndpointMetricAlarm,
 ];
 
 const byId = new Map(checks.map((c) => [c.id, c]));

@@ -2,6 +2,7 @@ import type { AwsClients } from '../aws/index.ts';
 import { collectCloudTrail } from './collectors/cloudtrail.ts';
 import { collectKms } from './collectors/kms.ts';
 import { collectS3 } from './collectors/s3.ts';
+import { collectObservability } from './collect-observability.ts';
 import type { InventoryScope } from './scope.ts';
 import type { Inventory } from './types.ts';
 
@@ -18,7 +19,9 @@ export async function collectInventory(aws: AwsClients, scope: InventoryScope): 
     scope.kms ? collectKms(aws, scope.kms, account) : undefined,
     scope.cloudtrail?.trails ? collectCloudTrail(aws) : undefined,
   ]);
+  const observability = await collectObservability(aws, scope, account);
   return {
+    ...observability,
     collectedAt: new Date().toISOString(),
     account,
     ...(s3 ? { s3 } : {}),

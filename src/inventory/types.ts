@@ -7,6 +7,8 @@ import type { AwsErrorInfo } from '../aws/index.ts';
 import type { Observed } from './observed.ts';
 
 export type { Observed } from './observed.ts';
+export type * from './types-observability.ts';
+import type { CloudWatchInventory, BudgetsInventory, CostExplorerInventory, LogsInventory, SageMakerHostingInventory, SageMakerTrainingCostInventory } from './types-observability.ts';
 
 export interface Inventory {
   /** ISO time the snapshot was taken. */
@@ -16,6 +18,12 @@ export interface Inventory {
   s3?: S3Inventory;
   kms?: KmsInventory;
   cloudtrail?: CloudTrailInventory;
+  sagemakerHosting?: SageMakerHostingInventory;
+  cloudwatch?: CloudWatchInventory;
+  logs?: LogsInventory;
+  budgets?: BudgetsInventory;
+  costExplorer?: CostExplorerInventory;
+  sagemakerTrainingCost?: SageMakerTrainingCostInventory;
   /** Lab-specific evidence: answers to investigation questions, outcomes of probe calls. */
   lab?: LabEvidence;
 }

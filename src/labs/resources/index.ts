@@ -1,6 +1,9 @@
 import { kmsAlias, kmsKey } from './kms.ts';
 import { s3Bucket } from './s3-bucket.ts';
 import type { ResourceKind } from './types.ts';
+import { cloudwatchAlarm } from './cloudwatch-alarm.ts';
+import { iamRole } from './iam-execution-role.ts';
+import { sagemakerDataQualityJobDefinition, sagemakerEndpoint, sagemakerEndpointConfig, sagemakerHostedModel, sagemakerModelQualityJobDefinition, sagemakerMonitoringSchedule } from './sagemaker-hosting.ts';
 
 export type { FoundResource, ResourceKind, SweepContext } from './types.ts';
 export { applyUndo, describeUndo, type UndoRecord } from './undo.ts';
@@ -10,7 +13,9 @@ export { emptyBucket } from './s3-bucket.ts';
  * Every resource kind labs may create. A lab's teardown sweeps the kinds of the services it
  * declares. To support a new kind, add a `ResourceKind` here (see docs/labs.md).
  */
-export const resourceKinds: readonly ResourceKind[] = [kmsAlias, s3Bucket, kmsKey];
+export const resourceKinds: readonly ResourceKind[] = [kmsAlias, s3Bucket, kmsKey,
+  sagemakerMonitoringSchedule, sagemakerDataQualityJobDefinition, sagemakerModelQualityJobDefinition, cloudwatchAlarm, sagemakerEndpoint, sagemakerEndpointConfig, sagemakerHostedModel, iamRole,
+];
 
 const byType = new Map(resourceKinds.map((k) => [k.type, k]));
 
