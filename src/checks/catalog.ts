@@ -22,6 +22,14 @@ import sagemakerEndpointDataCapture from './sagemaker/sagemaker-endpoint-data-ca
 import sagemakerEndpointDataQualityMonitoring from './sagemaker/sagemaker-endpoint-data-quality-monitoring.ts';
 import sagemakerMonitoringScheduleInterContainerEncryption from './sagemaker/sagemaker-monitoring-schedule-inter-container-encryption.ts';
 import sagemakerMonitoringScheduleNetworkIsolation from './sagemaker/sagemaker-monitoring-schedule-network-isolation.ts';
+import applicationAutoscalingEndpointTargetTracking from './application-autoscaling/application-autoscaling-endpoint-target-tracking.ts';
+import budgetsCostBudgetAlert from './budgets/budgets-cost-budget-alert.ts';
+import ceCostAllocationTagsActive from './ce/ce-cost-allocation-tags-active.ts';
+import logsLogGroupRetention365Days from './logs/logs-log-group-retention-365-days.ts';
+import logsLogGroupRetentionSet from './logs/logs-log-group-retention-set.ts';
+import sagemakerEndpointCostTags from './sagemaker/sagemaker-endpoint-cost-tags.ts';
+import sagemakerEndpointVariantInstanceCount from './sagemaker/sagemaker-endpoint-variant-instance-count.ts';
+import sagemakerTrainingManagedSpot from './sagemaker/sagemaker-training-managed-spot.ts';
 import type { AnyCheck } from './types.ts';
 
 export const checks: readonly AnyCheck[] = [
@@ -44,6 +52,14 @@ export const checks: readonly AnyCheck[] = [
   sagemakerMonitoringScheduleNetworkIsolation,
   sagemakerMonitoringScheduleInterContainerEncryption,
   cloudwatchEndpointMetricAlarm,
+  sagemakerEndpointCostTags,
+  ceCostAllocationTagsActive,
+  sagemakerEndpointVariantInstanceCount,
+  applicationAutoscalingEndpointTargetTracking,
+  sagemakerTrainingManagedSpot,
+  logsLogGroupRetention365Days,
+  logsLogGroupRetentionSet,
+  budgetsCostBudgetAlert,
 ];
 
 const byId = new Map(checks.map((c) => [c.id, c]));
