@@ -30,6 +30,11 @@ import logsLogGroupRetentionSet from './logs/logs-log-group-retention-set.ts';
 import sagemakerEndpointCostTags from './sagemaker/sagemaker-endpoint-cost-tags.ts';
 import sagemakerEndpointVariantInstanceCount from './sagemaker/sagemaker-endpoint-variant-instance-count.ts';
 import sagemakerTrainingManagedSpot from './sagemaker/sagemaker-training-managed-spot.ts';
+import cloudtrailCloudwatchLogs from './cloudtrail/cloudtrail-cloudwatch-logs.ts';
+import cloudtrailKmsEncryption from './cloudtrail/cloudtrail-kms-encryption.ts';
+import cloudtrailLogFileValidation from './cloudtrail/cloudtrail-log-file-validation.ts';
+import cloudtrailMultiRegionLogging from './cloudtrail/cloudtrail-multi-region-logging.ts';
+import cloudwatchAlarmActionsEnabled from './cloudwatch/cloudwatch-alarm-actions-enabled.ts';
 import type { AnyCheck } from './types.ts';
 
 export const checks: readonly AnyCheck[] = [
@@ -60,6 +65,11 @@ export const checks: readonly AnyCheck[] = [
   logsLogGroupRetention365Days,
   logsLogGroupRetentionSet,
   budgetsCostBudgetAlert,
+  cloudtrailMultiRegionLogging,
+  cloudtrailKmsEncryption,
+  cloudtrailLogFileValidation,
+  cloudtrailCloudwatchLogs,
+  cloudwatchAlarmActionsEnabled,
 ];
 
 const byId = new Map(checks.map((c) => [c.id, c]));
