@@ -2,6 +2,7 @@ import { kmsAlias, kmsKey } from './kms.ts';
 import { s3Bucket } from './s3-bucket.ts';
 import type { ResourceKind } from './types.ts';
 import { cloudwatchAlarm } from './cloudwatch-alarm.ts';
+import { cloudtrailTrail, iamUser, trailLogGroup } from './audit.ts';
 import { budget, endpointLogGroup, endpointScalableTarget, trainingJob } from './cost-and-capacity.ts';
 import { iamRole } from './iam-execution-role.ts';
 import { sagemakerDataQualityJobDefinition, sagemakerEndpoint, sagemakerEndpointConfig, sagemakerHostedModel, sagemakerModelQualityJobDefinition, sagemakerMonitoringSchedule } from './sagemaker-hosting.ts';
@@ -17,6 +18,7 @@ export { emptyBucket } from './s3-bucket.ts';
 export const resourceKinds: readonly ResourceKind[] = [kmsAlias, s3Bucket, kmsKey,
   sagemakerMonitoringSchedule, sagemakerDataQualityJobDefinition, sagemakerModelQualityJobDefinition, cloudwatchAlarm, sagemakerEndpoint, sagemakerEndpointConfig, sagemakerHostedModel, iamRole,
   endpointLogGroup, budget, endpointScalableTarget, trainingJob,
+  cloudtrailTrail, trailLogGroup, iamUser,
 ];
 
 const byType = new Map(resourceKinds.map((k) => [k.type, k]));
