@@ -35,6 +35,9 @@ import cloudtrailKmsEncryption from './cloudtrail/cloudtrail-kms-encryption.ts';
 import cloudtrailLogFileValidation from './cloudtrail/cloudtrail-log-file-validation.ts';
 import cloudtrailMultiRegionLogging from './cloudtrail/cloudtrail-multi-region-logging.ts';
 import cloudwatchAlarmActionsEnabled from './cloudwatch/cloudwatch-alarm-actions-enabled.ts';
+import cloudwatchEndpointVariantAlarms from './cloudwatch/cloudwatch-endpoint-variant-alarms.ts';
+import eventsSagemakerEndpointStateRule from './events/events-sagemaker-endpoint-state-rule.ts';
+import sagemakerEndpointTrafficShift from './sagemaker/sagemaker-endpoint-traffic-shift.ts';
 import type { AnyCheck } from './types.ts';
 
 export const checks: readonly AnyCheck[] = [
@@ -70,6 +73,9 @@ export const checks: readonly AnyCheck[] = [
   cloudtrailLogFileValidation,
   cloudtrailCloudwatchLogs,
   cloudwatchAlarmActionsEnabled,
+  cloudwatchEndpointVariantAlarms,
+  sagemakerEndpointTrafficShift,
+  eventsSagemakerEndpointStateRule,
 ];
 
 const byId = new Map(checks.map((c) => [c.id, c]));

@@ -14,6 +14,8 @@ export interface ObservabilityScope {
   costExplorer?: { tagKeys?: string[] };
   /** Training job families: each name is a prefix, every job whose name starts with it is read. */
   sagemakerTrainingCost?: { families?: ResourceSelector };
+  /** Rules on the default event bus. */
+  events?: { rules?: boolean };
 }
 
 export function mergeObservabilityScope(out: ObservabilityScope, scope: ObservabilityScope): void {
@@ -30,6 +32,7 @@ export function mergeObservabilityScope(out: ObservabilityScope, scope: Observab
   if (scope.logs) out.logs = { logGroups: unionNames(out.logs?.logGroups, scope.logs.logGroups) };
   if (scope.budgets) out.budgets = { budgets: unionNames(out.budgets?.budgets, scope.budgets.budgets) };
   if (scope.costExplorer) out.costExplorer = { tagKeys: [...new Set([...(out.costExplorer?.tagKeys ?? []), ...(scope.costExplorer.tagKeys ?? [])])] };
+  if (scope.events) out.events = { rules: Boolean(out.events?.rules || scope.events.rules) };
   if (scope.sagemakerTrainingCost) out.sagemakerTrainingCost = { families: unionNames(out.sagemakerTrainingCost?.families, scope.sagemakerTrainingCost.families) };
 }
 

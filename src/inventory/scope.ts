@@ -20,6 +20,7 @@ export interface InventoryScope {
   budgets?: ObservabilityScope['budgets'];
   costExplorer?: ObservabilityScope['costExplorer'];
   sagemakerTrainingCost?: ObservabilityScope['sagemakerTrainingCost'];
+  events?: ObservabilityScope['events'];
   s3?: { buckets?: ResourceSelector; accountPublicAccessBlock?: boolean };
   kms?: { aliases?: boolean; keys?: { aliasNames?: string[]; tags?: Record<string, string> } };
   cloudtrail?: { trails?: boolean };

@@ -181,3 +181,19 @@ export interface TrainingJobFamily {
 export interface SageMakerTrainingCostInventory {
   families: TrainingJobFamily[];
 }
+
+// ---------------------------------------------------------------- EventBridge
+
+export interface EventRuleDetails {
+  name: string;
+  arn?: string;
+  state?: string;
+  /** The event pattern, parsed; null for scheduled rules or an unparseable pattern. */
+  pattern: Record<string, unknown> | null;
+  targets: Observed<{ id: string; arn: string }[]>;
+}
+
+export interface EventsInventory {
+  /** Rules on the default event bus. */
+  rules: Observed<EventRuleDetails[]>;
+}

@@ -8,7 +8,7 @@ import type { Observed } from './observed.ts';
 
 export type { Observed } from './observed.ts';
 export type * from './types-observability.ts';
-import type { CloudWatchInventory, BudgetsInventory, CostExplorerInventory, LogsInventory, SageMakerHostingInventory, SageMakerTrainingCostInventory } from './types-observability.ts';
+import type { EventsInventory, CloudWatchInventory, BudgetsInventory, CostExplorerInventory, LogsInventory, SageMakerHostingInventory, SageMakerTrainingCostInventory } from './types-observability.ts';
 
 export interface Inventory {
   /** ISO time the snapshot was taken. */
@@ -24,6 +24,7 @@ export interface Inventory {
   budgets?: BudgetsInventory;
   costExplorer?: CostExplorerInventory;
   sagemakerTrainingCost?: SageMakerTrainingCostInventory;
+  events?: EventsInventory;
   /** Lab-specific evidence: answers to investigation questions, outcomes of probe calls. */
   lab?: LabEvidence;
 }

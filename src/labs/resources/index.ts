@@ -2,6 +2,7 @@ import { kmsAlias, kmsKey } from './kms.ts';
 import { s3Bucket } from './s3-bucket.ts';
 import type { ResourceKind } from './types.ts';
 import { cloudwatchAlarm } from './cloudwatch-alarm.ts';
+import { eventsRule } from './events-rule.ts';
 import { cloudtrailTrail, iamUser, trailLogGroup } from './audit.ts';
 import { budget, endpointLogGroup, endpointScalableTarget, trainingJob } from './cost-and-capacity.ts';
 import { iamRole } from './iam-execution-role.ts';
@@ -19,6 +20,7 @@ export const resourceKinds: readonly ResourceKind[] = [kmsAlias, s3Bucket, kmsKe
   sagemakerMonitoringSchedule, sagemakerDataQualityJobDefinition, sagemakerModelQualityJobDefinition, cloudwatchAlarm, sagemakerEndpoint, sagemakerEndpointConfig, sagemakerHostedModel, iamRole,
   endpointLogGroup, budget, endpointScalableTarget, trainingJob,
   cloudtrailTrail, trailLogGroup, iamUser,
+  eventsRule,
 ];
 
 const byType = new Map(resourceKinds.map((k) => [k.type, k]));
