@@ -216,7 +216,7 @@ export default defineLab({
         nudge: 'Both the number of invocations and the number of 5XX errors are published per variant. A rate is one divided by the other.',
         where: 'CloudWatch GetMetricStatistics (or GetMetricData) for Invocations and Invocation5XXErrors, namespace AWS/SageMaker, dimensions EndpointName and VariantName, statistic Sum, the last hour.',
         command:
-          'for v in Champion Challenger; do for m in Invocations Invocation5XXErrors; do echo "$v $m: $(aws cloudwatch get-metric-statistics --namespace AWS/SageMaker --metric-name $m \\\n  --dimensions Name=EndpointName,Value={{endpoint}} Name=VariantName,Value=$v --start-time $(date -u -d \'-1 hour\' +%FT%TZ) --end-time $(date -u -d \'+1 minute\' +%FT%TZ) \\\n  --period 3600 --statistics Sum --query \'sum(Datapoints[].Sum)\')"; done; done\nnpm run lab -- answer better-variant <Champion|Challenger>',
+          'for v in Champion Challenger; do for m in Invocations Invocation5XXErrors; do echo "$v $m: $(aws cloudwatch get-metric-statistics --namespace AWS/SageMaker --metric-name $m \\\n  --dimensions Name=EndpointName,Value={{endpoint}} Name=VariantName,Value=$v --start-time $(date -u -d \'-1 hour\' +%FT%TZ) --end-time $(date -u -d \'+1 minute\' +%FT%TZ) \\\n  --period 3600 --statistics Sum --query \'sum(Datapoints[].Sum)\')"; done; done\nnpm run lab -- answer better-variant Challenger   # or Champion: the one with the lower rate',
       },
     },
     {

@@ -241,7 +241,7 @@ export default defineLab({
         nudge: 'Every management API call in the account is in CloudTrail’s event history for 90 days, with the identity and the access key that signed it — even without a trail.',
         where: 'CloudTrail LookupEvents, filtered by the event name that sets a bucket policy (or by the bucket as resource name). The record’s userIdentity holds userName and accessKeyId; eventTime says when.',
         command:
-          "aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=PutBucketPolicy --max-results 10 \\\n  --query 'Events[].CloudTrailEvent' --output text | python3 -c 'import sys,json; [print(json.loads(l)[\"eventTime\"], json.loads(l)[\"userIdentity\"].get(\"userName\"), json.loads(l)[\"userIdentity\"].get(\"accessKeyId\")) for l in sys.stdin if l.strip()]'\nnpm run lab -- answer which-user <user-name>\nnpm run lab -- answer which-key <access-key-id>\nnpm run lab -- answer when-opened <eventTime>",
+          "aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=PutBucketPolicy --max-results 10 \\\n  --query 'Events[].CloudTrailEvent' --output text | python3 -c 'import sys,json; [print(json.loads(l)[\"eventTime\"], json.loads(l)[\"userIdentity\"].get(\"userName\"), json.loads(l)[\"userIdentity\"].get(\"accessKeyId\")) for l in sys.stdin if l.strip()]'\nnpm run lab -- answer which-user USER_NAME_FROM_THE_EVENT\nnpm run lab -- answer which-key ACCESS_KEY_ID_FROM_THE_EVENT\nnpm run lab -- answer when-opened EVENT_TIME_AS_PRINTED",
       },
     },
     {
