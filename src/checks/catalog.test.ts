@@ -11,6 +11,7 @@ import type { Inventory } from '../inventory/types.ts';
 import { checks } from './catalog.ts';
 import { failed, secureInventory, type CheckFixtures } from './fixtures/base.ts';
 import { checkMetadataSchema } from './metadata-schema.ts';
+import { observabilityIdentityPaths } from './fixtures/observability.ts';
 import type { AnyCheck, Finding } from './types.ts';
 
 const root = import.meta.dirname;
@@ -32,6 +33,7 @@ for (const file of checkFiles) {
 const identityPaths = [/^lab\.answers\[\]\.prompt$/, /^cloudtrail\.trails\.value\[\]\.(name|arn)$/, /^account\.(id|region|partition)$/, /^collectedAt$/, /^s3\.buckets\[\]\.(name|arn)$/, /^s3\.buckets\[\]\.exists(\.|$)/, /^s3$/, /^s3\.buckets$/];
 // IAM roles and KMS aliases: names, ARNs and existence are identities too (existence is tested generically below).
 identityPaths.push(/^iam\.roles\[\]\.(name|arn)$/, /^iam\.roles\[\]\.exists(\.|$)/, /^iam$/, /^iam\.roles$/, /^kms$/, /^kms\.keys$/, /^kms\.keys\[\]\.arn$/);
+identityPaths.push(...observabilityIdentityPaths);
 
 function recordReads(inventory: Inventory, check: AnyCheck, params: unknown): { findings: Finding[]; paths: Set<string> } {
   const paths = new Set<string>();

@@ -24,6 +24,27 @@ import s3BucketPublicRead from './s3/s3-bucket-public-read.ts';
 import s3BucketPublicWrite from './s3/s3-bucket-public-write.ts';
 import s3BucketSecureTransport from './s3/s3-bucket-secure-transport.ts';
 import s3BucketVersioning from './s3/s3-bucket-versioning.ts';
+import cloudwatchEndpointMetricAlarm from './cloudwatch/cloudwatch-endpoint-metric-alarm.ts';
+import sagemakerEndpointDataCapture from './sagemaker/sagemaker-endpoint-data-capture.ts';
+import sagemakerEndpointDataQualityMonitoring from './sagemaker/sagemaker-endpoint-data-quality-monitoring.ts';
+import sagemakerMonitoringScheduleInterContainerEncryption from './sagemaker/sagemaker-monitoring-schedule-inter-container-encryption.ts';
+import sagemakerMonitoringScheduleNetworkIsolation from './sagemaker/sagemaker-monitoring-schedule-network-isolation.ts';
+import applicationAutoscalingEndpointTargetTracking from './application-autoscaling/application-autoscaling-endpoint-target-tracking.ts';
+import budgetsCostBudgetAlert from './budgets/budgets-cost-budget-alert.ts';
+import ceCostAllocationTagsActive from './ce/ce-cost-allocation-tags-active.ts';
+import logsLogGroupRetention365Days from './logs/logs-log-group-retention-365-days.ts';
+import logsLogGroupRetentionSet from './logs/logs-log-group-retention-set.ts';
+import sagemakerEndpointCostTags from './sagemaker/sagemaker-endpoint-cost-tags.ts';
+import sagemakerEndpointVariantInstanceCount from './sagemaker/sagemaker-endpoint-variant-instance-count.ts';
+import sagemakerTrainingManagedSpot from './sagemaker/sagemaker-training-managed-spot.ts';
+import cloudtrailCloudwatchLogs from './cloudtrail/cloudtrail-cloudwatch-logs.ts';
+import cloudtrailKmsEncryption from './cloudtrail/cloudtrail-kms-encryption.ts';
+import cloudtrailLogFileValidation from './cloudtrail/cloudtrail-log-file-validation.ts';
+import cloudtrailMultiRegionLogging from './cloudtrail/cloudtrail-multi-region-logging.ts';
+import cloudwatchAlarmActionsEnabled from './cloudwatch/cloudwatch-alarm-actions-enabled.ts';
+import cloudwatchEndpointVariantAlarms from './cloudwatch/cloudwatch-endpoint-variant-alarms.ts';
+import eventsSagemakerEndpointStateRule from './events/events-sagemaker-endpoint-state-rule.ts';
+import sagemakerEndpointTrafficShift from './sagemaker/sagemaker-endpoint-traffic-shift.ts';
 import type { AnyCheck } from './types.ts';
 
 export const checks: readonly AnyCheck[] = [
@@ -48,6 +69,27 @@ export const checks: readonly AnyCheck[] = [
   iamRoleEffectivePermissions,
   kmsKeyRotationEnabled,
   kmsKeyPolicyNotPublic,
+  sagemakerEndpointDataCapture,
+  sagemakerEndpointDataQualityMonitoring,
+  sagemakerMonitoringScheduleNetworkIsolation,
+  sagemakerMonitoringScheduleInterContainerEncryption,
+  cloudwatchEndpointMetricAlarm,
+  sagemakerEndpointCostTags,
+  ceCostAllocationTagsActive,
+  sagemakerEndpointVariantInstanceCount,
+  applicationAutoscalingEndpointTargetTracking,
+  sagemakerTrainingManagedSpot,
+  logsLogGroupRetention365Days,
+  logsLogGroupRetentionSet,
+  budgetsCostBudgetAlert,
+  cloudtrailMultiRegionLogging,
+  cloudtrailKmsEncryption,
+  cloudtrailLogFileValidation,
+  cloudtrailCloudwatchLogs,
+  cloudwatchAlarmActionsEnabled,
+  cloudwatchEndpointVariantAlarms,
+  sagemakerEndpointTrafficShift,
+  eventsSagemakerEndpointStateRule,
 ];
 
 const byId = new Map(checks.map((c) => [c.id, c]));

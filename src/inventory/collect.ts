@@ -3,6 +3,7 @@ import { collectCloudTrail } from './collectors/cloudtrail.ts';
 import { collectIam } from './collectors/iam.ts';
 import { collectKms } from './collectors/kms.ts';
 import { collectS3 } from './collectors/s3.ts';
+import { collectObservability } from './collect-observability.ts';
 import type { InventoryScope } from './scope.ts';
 import type { Inventory } from './types.ts';
 
@@ -22,7 +23,9 @@ export async function collectInventory(aws: AwsClients, scope: InventoryScope): 
     scope.cloudtrail?.trails ? collectCloudTrail(aws) : undefined,
   ]);
   const iam = await iamPending;
+  const observability = await collectObservability(aws, scope, account);
   return {
+    ...observability,
     collectedAt: new Date().toISOString(),
     account,
     ...(s3 ? { s3 } : {}),

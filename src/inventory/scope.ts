@@ -11,7 +11,16 @@ export interface ResourceSelector {
   tags?: Record<string, string>;
 }
 
+import { mergeObservabilityScope, type ObservabilityScope } from './scope-observability.ts';
+
 export interface InventoryScope {
+  sagemakerHosting?: ObservabilityScope['sagemakerHosting'];
+  cloudwatch?: ObservabilityScope['cloudwatch'];
+  logs?: ObservabilityScope['logs'];
+  budgets?: ObservabilityScope['budgets'];
+  costExplorer?: ObservabilityScope['costExplorer'];
+  sagemakerTrainingCost?: ObservabilityScope['sagemakerTrainingCost'];
+  events?: ObservabilityScope['events'];
   s3?: { buckets?: ResourceSelector; accountPublicAccessBlock?: boolean };
   kms?: { aliases?: boolean; keys?: { aliasNames?: string[]; tags?: Record<string, string> } };
   cloudtrail?: { trails?: boolean };
@@ -22,6 +31,7 @@ export interface InventoryScope {
 export function mergeScopes(scopes: readonly InventoryScope[]): InventoryScope {
   const out: InventoryScope = {};
   for (const scope of scopes) {
+    mergeObservabilityScope(out, scope);
     if (scope.s3) {
       out.s3 ??= {};
       out.s3.accountPublicAccessBlock ||= scope.s3.accountPublicAccessBlock;

@@ -9,6 +9,8 @@ import type { Observed } from './observed.ts';
 export type { Observed } from './observed.ts';
 export type { IamInventory, IamPolicyKind, IamRole, IamRolePolicy } from './types-iam.ts';
 import type { IamInventory } from './types-iam.ts';
+export type * from './types-observability.ts';
+import type { EventsInventory, CloudWatchInventory, BudgetsInventory, CostExplorerInventory, LogsInventory, SageMakerHostingInventory, SageMakerTrainingCostInventory } from './types-observability.ts';
 
 export interface Inventory {
   /** ISO time the snapshot was taken. */
@@ -19,6 +21,13 @@ export interface Inventory {
   kms?: KmsInventory;
   cloudtrail?: CloudTrailInventory;
   iam?: IamInventory;
+  sagemakerHosting?: SageMakerHostingInventory;
+  cloudwatch?: CloudWatchInventory;
+  logs?: LogsInventory;
+  budgets?: BudgetsInventory;
+  costExplorer?: CostExplorerInventory;
+  sagemakerTrainingCost?: SageMakerTrainingCostInventory;
+  events?: EventsInventory;
   /** Lab-specific evidence: answers to investigation questions, outcomes of probe calls. */
   lab?: LabEvidence;
 }

@@ -8,3 +8,4 @@ export { createKeyWithAlias } from './kms.ts';
 export { attachManagedPolicy, createAttachedPolicy, createRole, detachAwsManagedPolicies, editManagedPolicy, putRoleInlinePolicy, sagemakerTrustPolicy } from './iam.ts';
 export { isEveryonePrincipal, restrictingCondition, conditionsOf, statementsOf } from '../../checks/lib/policy.ts';
 export type { PolicyDocument, PolicyStatement, ProbeOutcome } from '../../inventory/types.ts';
+export { createSageMakerExecutionRole, createModel, createEndpointConfig, createEndpoint, waitForEndpoint, xgboostImage } from './sagemaker-hosting.ts';
