@@ -3,6 +3,10 @@
  * `src/checks/<service>/` (with `<id>.fixtures.ts` beside it) and one line here; the catalog test
  * fails when a file is not listed.
  */
+import ec2DefaultSecurityGroupClosed from './ec2/ec2-default-security-group-closed.ts';
+import ec2SecurityGroupNoPublicAdminPorts from './ec2/ec2-security-group-no-public-admin-ports.ts';
+import ec2SecurityGroupNoPublicHighRiskPorts from './ec2/ec2-security-group-no-public-high-risk-ports.ts';
+import ec2SubnetNoAutoPublicIp from './ec2/ec2-subnet-no-auto-public-ip.ts';
 import labAnswerCorrect from './lab/lab-answer-correct.ts';
 import labProbeOutcome from './lab/lab-probe-outcome.ts';
 import s3AccountBlockPublicAccess from './s3/s3-account-block-public-access.ts';
@@ -33,6 +37,10 @@ export const checks: readonly AnyCheck[] = [
   s3BucketObjectWriteEventsLogged,
   s3BucketObjectReadEventsLogged,
   labAnswerCorrect,
+  ec2SecurityGroupNoPublicAdminPorts,
+  ec2SecurityGroupNoPublicHighRiskPorts,
+  ec2DefaultSecurityGroupClosed,
+  ec2SubnetNoAutoPublicIp,
   labProbeOutcome,
 ];
 

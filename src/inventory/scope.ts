@@ -15,6 +15,8 @@ export interface InventoryScope {
   s3?: { buckets?: ResourceSelector; accountPublicAccessBlock?: boolean };
   kms?: { aliases?: boolean; keys?: { aliasNames?: string[]; tags?: Record<string, string> } };
   cloudtrail?: { trails?: boolean };
+  /** EC2 resources by name: security group names, subnet and VPC `Name` tags. */
+  ec2?: { securityGroups?: string[]; subnets?: string[]; vpcs?: string[] };
 }
 
 /** Combines scopes: names are united, flags OR-ed. Prefix and tag selectors must agree when both are set. */
@@ -38,6 +40,10 @@ export function mergeScopes(scopes: readonly InventoryScope[]): InventoryScope {
     if (scope.cloudtrail) {
       out.cloudtrail ??= {};
       out.cloudtrail.trails ||= scope.cloudtrail.trails;
+    }
+    if (scope.ec2) {
+      out.ec2 ??= {};
+      for (const key of ['securityGroups', 'subnets', 'vpcs'] as const) if (scope.ec2[key]) out.ec2[key] = unique([...(out.ec2[key] ?? []), ...scope.ec2[key]]);
     }
   }
   return out;

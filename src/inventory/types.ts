@@ -16,6 +16,7 @@ export interface Inventory {
   s3?: S3Inventory;
   kms?: KmsInventory;
   cloudtrail?: CloudTrailInventory;
+  ec2?: import('./types-ec2.ts').Ec2Inventory;
   /** Lab-specific evidence: answers to investigation questions, outcomes of probe calls. */
   lab?: LabEvidence;
 }
@@ -181,3 +182,7 @@ export interface LabEvidence {
 }
 
 export type { AwsErrorInfo };
+
+// ---------------------------------------------------------------- EC2 (types in types-ec2.ts)
+
+export type * from './types-ec2.ts';

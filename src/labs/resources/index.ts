@@ -1,3 +1,4 @@
+import { ec2SecurityGroup, ec2Subnet, ec2Vpc, ec2VpcEndpoint } from './ec2.ts';
 import { kmsAlias, kmsKey } from './kms.ts';
 import { s3Bucket } from './s3-bucket.ts';
 import type { ResourceKind } from './types.ts';
@@ -10,7 +11,15 @@ export { emptyBucket } from './s3-bucket.ts';
  * Every resource kind labs may create. A lab's teardown sweeps the kinds of the services it
  * declares. To support a new kind, add a `ResourceKind` here (see docs/labs.md).
  */
-export const resourceKinds: readonly ResourceKind[] = [kmsAlias, s3Bucket, kmsKey];
+export const resourceKinds: readonly ResourceKind[] = [
+  kmsAlias,
+  s3Bucket,
+  kmsKey,
+  ec2VpcEndpoint,
+  ec2SecurityGroup,
+  ec2Subnet,
+  ec2Vpc,
+];
 
 const byType = new Map(resourceKinds.map((k) => [k.type, k]));
 
