@@ -32,6 +32,7 @@ for (const file of checkFiles) {
 const identityPaths = [/^lab\.answers\[\]\.prompt$/, /^cloudtrail\.trails\.value\[\]\.(name|arn)$/, /^account\.(id|region|partition)$/, /^collectedAt$/, /^s3\.buckets\[\]\.(name|arn)$/, /^s3\.buckets\[\]\.exists(\.|$)/, /^s3$/, /^s3\.buckets$/];
 // Resources looked up by name (EC2, SageMaker): the name asked for and the ids of what was found.
 identityPaths.push(/^ec2\.[a-zA-Z]+\[\]\.name$/, /^ec2\.[a-zA-Z]+\[\]\.found\.value\.(groupId|groupName|subnetId|vpcId)$/);
+identityPaths.push(/^sagemaker[A-Za-z]+\.[a-zA-Z]+\[\]\.prefix$/, /^sagemaker[A-Za-z]+\.[a-zA-Z]+\[\]\.members\.value\[\]\.(name|arn)$/);
 
 function recordReads(inventory: Inventory, check: AnyCheck, params: unknown): { findings: Finding[]; paths: Set<string> } {
   const paths = new Set<string>();

@@ -7,6 +7,12 @@ import ec2DefaultSecurityGroupClosed from './ec2/ec2-default-security-group-clos
 import ec2SecurityGroupNoPublicAdminPorts from './ec2/ec2-security-group-no-public-admin-ports.ts';
 import ec2SecurityGroupNoPublicHighRiskPorts from './ec2/ec2-security-group-no-public-high-risk-ports.ts';
 import ec2SubnetNoAutoPublicIp from './ec2/ec2-subnet-no-auto-public-ip.ts';
+import ec2VpcSagemakerEndpoints from './ec2/ec2-vpc-sagemaker-endpoints.ts';
+import sagemakerNotebookInVpc from './sagemaker/sagemaker-notebook-in-vpc.ts';
+import sagemakerNotebookKmsEncrypted from './sagemaker/sagemaker-notebook-kms-encrypted.ts';
+import sagemakerNotebookNoDirectInternet from './sagemaker/sagemaker-notebook-no-direct-internet.ts';
+import sagemakerNotebookPrivateNetwork from './sagemaker/sagemaker-notebook-private-network.ts';
+import sagemakerNotebookRootAccessDisabled from './sagemaker/sagemaker-notebook-root-access-disabled.ts';
 import labAnswerCorrect from './lab/lab-answer-correct.ts';
 import labProbeOutcome from './lab/lab-probe-outcome.ts';
 import s3AccountBlockPublicAccess from './s3/s3-account-block-public-access.ts';
@@ -41,6 +47,12 @@ export const checks: readonly AnyCheck[] = [
   ec2SecurityGroupNoPublicHighRiskPorts,
   ec2DefaultSecurityGroupClosed,
   ec2SubnetNoAutoPublicIp,
+  ec2VpcSagemakerEndpoints,
+  sagemakerNotebookNoDirectInternet,
+  sagemakerNotebookInVpc,
+  sagemakerNotebookRootAccessDisabled,
+  sagemakerNotebookKmsEncrypted,
+  sagemakerNotebookPrivateNetwork,
   labProbeOutcome,
 ];
 

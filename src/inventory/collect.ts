@@ -1,6 +1,7 @@
 import type { AwsClients } from '../aws/index.ts';
 import { collectCloudTrail } from './collectors/cloudtrail.ts';
 import { collectEc2 } from './collectors/ec2.ts';
+import { collectSageMakerNotebooks } from './collectors/sagemaker-notebooks.ts';
 import { collectKms } from './collectors/kms.ts';
 import { collectS3 } from './collectors/s3.ts';
 import type { InventoryScope } from './scope.ts';
@@ -15,12 +16,14 @@ export async function collectInventory(aws: AwsClients, scope: InventoryScope): 
   const identity = await aws.identity();
   const account = { id: identity.accountId, region: identity.region, partition: identity.partition };
   const ec2Pending = scope.ec2 ? collectEc2(aws, scope.ec2) : undefined;
+  const notebooksPending = scope.sagemakerNotebooks ? collectSageMakerNotebooks(aws, scope.sagemakerNotebooks) : undefined;
   const [s3, kms, cloudtrail] = await Promise.all([
     scope.s3 ? collectS3(aws, scope.s3, account) : undefined,
     scope.kms ? collectKms(aws, scope.kms, account) : undefined,
     scope.cloudtrail?.trails ? collectCloudTrail(aws) : undefined,
   ]);
   const ec2 = await ec2Pending;
+  const sagemakerNotebooks = await notebooksPending;
   return {
     collectedAt: new Date().toISOString(),
     account,
@@ -28,5 +31,6 @@ export async function collectInventory(aws: AwsClients, scope: InventoryScope): 
     ...(kms ? { kms } : {}),
     ...(cloudtrail ? { cloudtrail } : {}),
     ...(ec2 ? { ec2 } : {}),
+    ...(sagemakerNotebooks ? { sagemakerNotebooks } : {}),
   };
 }

@@ -17,6 +17,8 @@ export interface InventoryScope {
   cloudtrail?: { trails?: boolean };
   /** EC2 resources by name: security group names, subnet and VPC `Name` tags. */
   ec2?: { securityGroups?: string[]; subnets?: string[]; vpcs?: string[] };
+  /** SageMaker notebook instances by name prefix (a family: the lab's name and its replacements). */
+  sagemakerNotebooks?: { prefixes: string[]; network?: boolean };
 }
 
 /** Combines scopes: names are united, flags OR-ed. Prefix and tag selectors must agree when both are set. */
@@ -44,6 +46,9 @@ export function mergeScopes(scopes: readonly InventoryScope[]): InventoryScope {
     if (scope.ec2) {
       out.ec2 ??= {};
       for (const key of ['securityGroups', 'subnets', 'vpcs'] as const) if (scope.ec2[key]) out.ec2[key] = unique([...(out.ec2[key] ?? []), ...scope.ec2[key]]);
+    }
+    if (scope.sagemakerNotebooks) {
+      out.sagemakerNotebooks = { prefixes: unique([...(out.sagemakerNotebooks?.prefixes ?? []), ...scope.sagemakerNotebooks.prefixes]), network: out.sagemakerNotebooks?.network || scope.sagemakerNotebooks.network };
     }
   }
   return out;

@@ -17,6 +17,7 @@ export interface Inventory {
   kms?: KmsInventory;
   cloudtrail?: CloudTrailInventory;
   ec2?: import('./types-ec2.ts').Ec2Inventory;
+  sagemakerNotebooks?: import('./types-sagemaker.ts').SageMakerNotebookInventory;
   /** Lab-specific evidence: answers to investigation questions, outcomes of probe calls. */
   lab?: LabEvidence;
 }
@@ -186,3 +187,4 @@ export type { AwsErrorInfo };
 // ---------------------------------------------------------------- EC2 (types in types-ec2.ts)
 
 export type * from './types-ec2.ts';
+export type * from './types-sagemaker.ts';

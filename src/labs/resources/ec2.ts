@@ -18,6 +18,7 @@ import {
   DescribeVpcEndpointsCommand,
   DescribeVpcsCommand,
   DetachInternetGatewayCommand,
+  DisassociateRouteTableCommand,
   RevokeSecurityGroupEgressCommand,
   RevokeSecurityGroupIngressCommand,
   type EC2Client,
@@ -148,6 +149,9 @@ export const ec2Vpc: ResourceKind = {
     }
     const tables = (await withThrottlingRetry(() => ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] })))).RouteTables ?? [];
     for (const table of tables.filter((t) => !t.Associations?.some((a) => a.Main))) {
+      for (const association of table.Associations ?? []) {
+        if (association.RouteTableAssociationId) await ignoreGone(() => ec2.send(new DisassociateRouteTableCommand({ AssociationId: association.RouteTableAssociationId! })));
+      }
       await ignoreGone(() => ec2.send(new DeleteRouteTableCommand({ RouteTableId: table.RouteTableId! })));
     }
     await ignoreGone(() => ec2.send(new DeleteVpcCommand({ VpcId: vpcId })));
