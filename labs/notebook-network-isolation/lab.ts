@@ -51,7 +51,7 @@ async function launchNotebook(ctx: LabContext, s: NotebookSettings): Promise<voi
 
 /** Retires every notebook of the family except `keep`. */
 async function retireOthers(ctx: LabContext, keep: string): Promise<void> {
-  for (const name of await notebooksNamed(ctx, ctx.names.notebook)) if (name !== keep) await retireNotebook(ctx, name);
+  for (const name of await notebooksNamed(ctx, ctx.names.notebook!)) if (name !== keep) await retireNotebook(ctx, name);
 }
 
 /** Revokes every inbound rule of the notebook security group: the notebook is reached through SageMaker, never directly. */
@@ -66,7 +66,7 @@ async function closeNotebookGroup(ctx: LabContext): Promise<void> {
  * `<notebook>-private` with every setting right, then the old notebook(s) retired.
  */
 async function relaunchCompliant(ctx: LabContext): Promise<void> {
-  const name = `${ctx.names.notebook}-private`;
+  const name = `${ctx.names.notebook!}-private`;
   await closeNotebookGroup(ctx);
   if (!(await notebooksNamed(ctx, name)).includes(name)) {
     await launchNotebook(ctx, { name, subnetId: ctx.facts.privateSubnetId!, securityGroupIds: [ctx.facts.notebookSgId!], directInternetAccess: 'Disabled', rootAccess: 'Disabled', kmsKeyId: ctx.facts.teamKeyArn! });
@@ -142,13 +142,13 @@ export default defineLab({
   setup: [
     {
       title: 'Create the retention team’s KMS key',
-      run: (ctx) => createKeyWithAlias(ctx, { alias: ctx.names.teamKey, description: 'retention-analytics data key', fact: 'teamKey', extraTags: { team: 'retention-analytics' } }),
+      run: (ctx) => createKeyWithAlias(ctx, { alias: ctx.names.teamKey!, description: 'retention-analytics data key', fact: 'teamKey', extraTags: { team: 'retention-analytics' } }),
     },
     {
       title: 'Create the notebook execution role',
       run: async (ctx) => {
         await createExecutionRole(ctx, {
-          name: ctx.names.notebookRole,
+          name: ctx.names.notebookRole!,
           description: 'Churn notebook execution role',
           fact: 'notebookRole',
           policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['sagemaker:Describe*', 'sagemaker:List*'], Resource: '*' }] },
@@ -159,17 +159,17 @@ export default defineLab({
       title: 'Build the analytics VPC: a private subnet, a public subnet and two security groups',
       run: async (ctx) => {
         const ec2 = await ctx.aws.client('ec2');
-        const vpcId = (await ec2.send(new CreateVpcCommand({ CidrBlock: vpcCidr, TagSpecifications: tagged(ctx, ctx.names.vpc, 'vpc') }))).Vpc!.VpcId!;
+        const vpcId = (await ec2.send(new CreateVpcCommand({ CidrBlock: vpcCidr, TagSpecifications: tagged(ctx, ctx.names.vpc!, 'vpc') }))).Vpc!.VpcId!;
         ctx.setFact('vpcId', vpcId);
         // Interface endpoints with private DNS need both DNS attributes on.
         await ec2.send(new ModifyVpcAttributeCommand({ VpcId: vpcId, EnableDnsHostnames: { Value: true } }));
-        const privateSubnetId = (await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: '10.60.1.0/24', TagSpecifications: tagged(ctx, ctx.names.privateSubnet, 'subnet') }))).Subnet!.SubnetId!;
+        const privateSubnetId = (await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: '10.60.1.0/24', TagSpecifications: tagged(ctx, ctx.names.privateSubnet!, 'subnet') }))).Subnet!.SubnetId!;
         ctx.setFact('privateSubnetId', privateSubnetId);
         const privateTable = (await ec2.send(new CreateRouteTableCommand({ VpcId: vpcId, TagSpecifications: tagged(ctx, `${ctx.prefix}-analytics-private`, 'route-table') }))).RouteTable!.RouteTableId!;
         await ec2.send(new AssociateRouteTableCommand({ RouteTableId: privateTable, SubnetId: privateSubnetId }));
         ctx.setFact('privateRouteTableId', privateTable);
 
-        const publicSubnetId = (await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: '10.60.100.0/24', TagSpecifications: tagged(ctx, ctx.names.publicSubnet, 'subnet') }))).Subnet!.SubnetId!;
+        const publicSubnetId = (await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: '10.60.100.0/24', TagSpecifications: tagged(ctx, ctx.names.publicSubnet!, 'subnet') }))).Subnet!.SubnetId!;
         ctx.setFact('publicSubnetId', publicSubnetId);
         await ec2.send(new ModifySubnetAttributeCommand({ SubnetId: publicSubnetId, MapPublicIpOnLaunch: { Value: true } }));
         const igw = (await ec2.send(new CreateInternetGatewayCommand({ TagSpecifications: tagged(ctx, `${ctx.prefix}-analytics-igw`, 'internet-gateway') }))).InternetGateway!.InternetGatewayId!;
@@ -178,17 +178,17 @@ export default defineLab({
         await ec2.send(new CreateRouteCommand({ RouteTableId: publicTable, DestinationCidrBlock: '0.0.0.0/0', GatewayId: igw }));
         await ec2.send(new AssociateRouteTableCommand({ RouteTableId: publicTable, SubnetId: publicSubnetId }));
 
-        const notebookSg = await ec2.send(new CreateSecurityGroupCommand({ GroupName: ctx.names.notebookSg, Description: 'Churn notebook', VpcId: vpcId, TagSpecifications: tagged(ctx, ctx.names.notebookSg, 'security-group') }));
+        const notebookSg = await ec2.send(new CreateSecurityGroupCommand({ GroupName: ctx.names.notebookSg!, Description: 'Churn notebook', VpcId: vpcId, TagSpecifications: tagged(ctx, ctx.names.notebookSg!, 'security-group') }));
         ctx.setFact('notebookSgId', notebookSg.GroupId!);
         await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: notebookSg.GroupId!, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 8888, ToPort: 8888, IpRanges: [{ CidrIp: '0.0.0.0/0', Description: 'contractor access to Jupyter' }] }] }));
-        const endpointSg = await ec2.send(new CreateSecurityGroupCommand({ GroupName: ctx.names.endpointSg, Description: 'HTTPS from the VPC to interface endpoints', VpcId: vpcId, TagSpecifications: tagged(ctx, ctx.names.endpointSg, 'security-group') }));
+        const endpointSg = await ec2.send(new CreateSecurityGroupCommand({ GroupName: ctx.names.endpointSg!, Description: 'HTTPS from the VPC to interface endpoints', VpcId: vpcId, TagSpecifications: tagged(ctx, ctx.names.endpointSg!, 'security-group') }));
         ctx.setFact('endpointSgId', endpointSg.GroupId!);
         await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: endpointSg.GroupId!, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: vpcCidr, Description: 'HTTPS from the VPC' }] }] }));
       },
     },
     {
       title: 'Launch the churn notebook the quick way (all defaults)',
-      run: (ctx) => launchNotebook(ctx, { name: ctx.names.notebook }),
+      run: (ctx) => launchNotebook(ctx, { name: ctx.names.notebook! }),
     },
   ],
   tasks: [
@@ -284,7 +284,7 @@ export default defineLab({
         'DirectInternetAccess defaults to Enabled even when you give a subnet: SageMaker then attaches a second network interface with its own internet route, outside your VPC. Pass --direct-internet-access Disabled.',
       task: 'off-the-internet',
       apply: async (ctx) => {
-        const name = `${ctx.names.notebook}-vpc`;
+        const name = `${ctx.names.notebook!}-vpc`;
         await launchNotebook(ctx, { name, subnetId: ctx.facts.privateSubnetId!, securityGroupIds: [ctx.facts.notebookSgId!], rootAccess: 'Disabled', kmsKeyId: ctx.facts.teamKeyArn! });
         await retireOthers(ctx, name);
       },
@@ -296,7 +296,7 @@ export default defineLab({
         'The public subnet routes 0.0.0.0/0 to an internet gateway and hands out public IPs, so the notebook is still on the internet — through your VPC instead of SageMaker’s. Use the subnet whose route table has no internet gateway route, and reach AWS through VPC endpoints.',
       task: 'private-subnet-closed-group',
       apply: async (ctx) => {
-        const name = `${ctx.names.notebook}-nodia`;
+        const name = `${ctx.names.notebook!}-nodia`;
         await launchNotebook(ctx, { name, subnetId: ctx.facts.publicSubnetId!, securityGroupIds: [ctx.facts.notebookSgId!], directInternetAccess: 'Disabled', rootAccess: 'Disabled', kmsKeyId: ctx.facts.teamKeyArn! });
         await retireOthers(ctx, name);
       },

@@ -8,6 +8,11 @@ import ec2SecurityGroupNoPublicAdminPorts from './ec2/ec2-security-group-no-publ
 import ec2SecurityGroupNoPublicHighRiskPorts from './ec2/ec2-security-group-no-public-high-risk-ports.ts';
 import ec2SubnetNoAutoPublicIp from './ec2/ec2-subnet-no-auto-public-ip.ts';
 import ec2VpcSagemakerEndpoints from './ec2/ec2-vpc-sagemaker-endpoints.ts';
+import sagemakerModelNetworkIsolation from './sagemaker/sagemaker-model-network-isolation.ts';
+import sagemakerTrainingJobInVpc from './sagemaker/sagemaker-training-job-in-vpc.ts';
+import sagemakerTrainingJobInterContainerEncryption from './sagemaker/sagemaker-training-job-inter-container-encryption.ts';
+import sagemakerTrainingJobKmsEncrypted from './sagemaker/sagemaker-training-job-kms-encrypted.ts';
+import sagemakerTrainingJobNetworkIsolation from './sagemaker/sagemaker-training-job-network-isolation.ts';
 import sagemakerNotebookInVpc from './sagemaker/sagemaker-notebook-in-vpc.ts';
 import sagemakerNotebookKmsEncrypted from './sagemaker/sagemaker-notebook-kms-encrypted.ts';
 import sagemakerNotebookNoDirectInternet from './sagemaker/sagemaker-notebook-no-direct-internet.ts';
@@ -53,6 +58,11 @@ export const checks: readonly AnyCheck[] = [
   sagemakerNotebookRootAccessDisabled,
   sagemakerNotebookKmsEncrypted,
   sagemakerNotebookPrivateNetwork,
+  sagemakerTrainingJobNetworkIsolation,
+  sagemakerTrainingJobInterContainerEncryption,
+  sagemakerTrainingJobKmsEncrypted,
+  sagemakerTrainingJobInVpc,
+  sagemakerModelNetworkIsolation,
   labProbeOutcome,
 ];
 

@@ -1,7 +1,9 @@
 import type { AwsClients } from '../aws/index.ts';
 import { collectCloudTrail } from './collectors/cloudtrail.ts';
 import { collectEc2 } from './collectors/ec2.ts';
+import { collectSageMakerModels } from './collectors/sagemaker-models.ts';
 import { collectSageMakerNotebooks } from './collectors/sagemaker-notebooks.ts';
+import { collectSageMakerTraining } from './collectors/sagemaker-training.ts';
 import { collectKms } from './collectors/kms.ts';
 import { collectS3 } from './collectors/s3.ts';
 import type { InventoryScope } from './scope.ts';
@@ -17,6 +19,8 @@ export async function collectInventory(aws: AwsClients, scope: InventoryScope): 
   const account = { id: identity.accountId, region: identity.region, partition: identity.partition };
   const ec2Pending = scope.ec2 ? collectEc2(aws, scope.ec2) : undefined;
   const notebooksPending = scope.sagemakerNotebooks ? collectSageMakerNotebooks(aws, scope.sagemakerNotebooks) : undefined;
+  const trainingPending = scope.sagemakerTraining ? collectSageMakerTraining(aws, scope.sagemakerTraining) : undefined;
+  const modelsPending = scope.sagemakerModels ? collectSageMakerModels(aws, scope.sagemakerModels) : undefined;
   const [s3, kms, cloudtrail] = await Promise.all([
     scope.s3 ? collectS3(aws, scope.s3, account) : undefined,
     scope.kms ? collectKms(aws, scope.kms, account) : undefined,
@@ -24,6 +28,8 @@ export async function collectInventory(aws: AwsClients, scope: InventoryScope): 
   ]);
   const ec2 = await ec2Pending;
   const sagemakerNotebooks = await notebooksPending;
+  const sagemakerTraining = await trainingPending;
+  const sagemakerModels = await modelsPending;
   return {
     collectedAt: new Date().toISOString(),
     account,
@@ -32,5 +38,7 @@ export async function collectInventory(aws: AwsClients, scope: InventoryScope): 
     ...(cloudtrail ? { cloudtrail } : {}),
     ...(ec2 ? { ec2 } : {}),
     ...(sagemakerNotebooks ? { sagemakerNotebooks } : {}),
+    ...(sagemakerTraining ? { sagemakerTraining } : {}),
+    ...(sagemakerModels ? { sagemakerModels } : {}),
   };
 }

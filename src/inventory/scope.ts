@@ -19,6 +19,10 @@ export interface InventoryScope {
   ec2?: { securityGroups?: string[]; subnets?: string[]; vpcs?: string[] };
   /** SageMaker notebook instances by name prefix (a family: the lab's name and its replacements). */
   sagemakerNotebooks?: { prefixes: string[]; network?: boolean };
+  /** SageMaker training jobs by name prefix; the newest job of each family is described. */
+  sagemakerTraining?: { prefixes: string[] };
+  /** SageMaker models by name prefix. */
+  sagemakerModels?: { prefixes: string[] };
 }
 
 /** Combines scopes: names are united, flags OR-ed. Prefix and tag selectors must agree when both are set. */
@@ -47,6 +51,8 @@ export function mergeScopes(scopes: readonly InventoryScope[]): InventoryScope {
       out.ec2 ??= {};
       for (const key of ['securityGroups', 'subnets', 'vpcs'] as const) if (scope.ec2[key]) out.ec2[key] = unique([...(out.ec2[key] ?? []), ...scope.ec2[key]]);
     }
+    if (scope.sagemakerTraining) out.sagemakerTraining = { prefixes: unique([...(out.sagemakerTraining?.prefixes ?? []), ...scope.sagemakerTraining.prefixes]) };
+    if (scope.sagemakerModels) out.sagemakerModels = { prefixes: unique([...(out.sagemakerModels?.prefixes ?? []), ...scope.sagemakerModels.prefixes]) };
     if (scope.sagemakerNotebooks) {
       out.sagemakerNotebooks = { prefixes: unique([...(out.sagemakerNotebooks?.prefixes ?? []), ...scope.sagemakerNotebooks.prefixes]), network: out.sagemakerNotebooks?.network || scope.sagemakerNotebooks.network };
     }

@@ -36,3 +36,59 @@ export interface NotebookInstance {
 export interface SageMakerNotebookInventory {
   notebooks: SageMakerFamily<NotebookInstance>[];
 }
+
+export interface VpcConfigSummary {
+  subnets: string[];
+  securityGroupIds: string[];
+}
+
+export interface TrainingJob {
+  name: string;
+  arn?: string;
+  status?: string;
+  /** ISO time. */
+  creationTime?: string;
+  enableNetworkIsolation: boolean;
+  enableInterContainerTrafficEncryption: boolean;
+  vpcConfig?: VpcConfigSummary;
+  /** ResourceConfig.VolumeKmsKeyId, as configured. */
+  volumeKmsKeyId?: string;
+  /** OutputDataConfig.KmsKeyId, as configured ("" is AWS's "default S3 key"). */
+  outputKmsKeyId?: string;
+  environment: Record<string, string>;
+  hyperParameters: Record<string, string>;
+  roleArn?: string;
+}
+
+/**
+ * Training jobs cannot be deleted, so a family is judged by its most recent job (the relaunch);
+ * older jobs are listed for evidence only.
+ */
+export interface TrainingJobFamily {
+  prefix: string;
+  jobs: Observed<{ latest: TrainingJob | null; older: string[] }>;
+}
+
+export interface SageMakerTrainingInventory {
+  trainingJobs: TrainingJobFamily[];
+}
+
+export interface ContainerSummary {
+  image?: string;
+  modelDataUrl?: string;
+  environment: Record<string, string>;
+}
+
+export interface SageMakerModel {
+  name: string;
+  arn?: string;
+  enableNetworkIsolation: boolean;
+  vpcConfig?: VpcConfigSummary;
+  /** PrimaryContainer, then Containers[] (inference pipelines). */
+  containers: ContainerSummary[];
+  executionRoleArn?: string;
+}
+
+export interface SageMakerModelInventory {
+  models: SageMakerFamily<SageMakerModel>[];
+}

@@ -18,6 +18,8 @@ export interface Inventory {
   cloudtrail?: CloudTrailInventory;
   ec2?: import('./types-ec2.ts').Ec2Inventory;
   sagemakerNotebooks?: import('./types-sagemaker.ts').SageMakerNotebookInventory;
+  sagemakerTraining?: import('./types-sagemaker.ts').SageMakerTrainingInventory;
+  sagemakerModels?: import('./types-sagemaker.ts').SageMakerModelInventory;
   /** Lab-specific evidence: answers to investigation questions, outcomes of probe calls. */
   lab?: LabEvidence;
 }

@@ -1,5 +1,5 @@
 /** Shared reading of SageMaker families (a lab's resource and the replacements a learner launches under its name). */
-import type { SageMakerFamily } from '../../inventory/types-sagemaker.ts';
+import type { SageMakerFamily, TrainingJob, TrainingJobFamily } from '../../inventory/types-sagemaker.ts';
 import type { CheckResource, Finding } from '../types.ts';
 import { couldNotCheck, finding } from './findings.ts';
 
@@ -42,4 +42,33 @@ export function evaluateFamilies<T extends { name: string; arn?: string }>(
     for (const member of family.members.value) findings.push(evaluate(member, { type: kind.type, id: member.name, ...(member.arn ? { arn: member.arn } : {}), family: family.prefix }));
   }
   return findings;
+}
+
+export const modelKind: FamilyKind = { type: 'AWS::SageMaker::Model', noun: 'model', listOperation: 'SageMaker.ListModels' };
+
+/**
+ * One finding per training-job family, about its newest job: jobs cannot be deleted, so the
+ * relaunch is what counts. A family without any job fails.
+ */
+export function evaluateTrainingFamilies(
+  families: readonly TrainingJobFamily[] | undefined,
+  checkId: string,
+  evaluate: (job: TrainingJob, resource: CheckResource, older: string[]) => Finding,
+): Finding[] {
+  return (families ?? []).map((family) => {
+    const familyResource: CheckResource = { type: 'AWS::SageMaker::TrainingJob', id: family.prefix, family: family.prefix };
+    if (!family.jobs.ok) return couldNotCheck(checkId, familyResource, 'SageMaker.ListTrainingJobs', family.jobs.error, `the training jobs named ${family.prefix}…`);
+    const { latest, older } = family.jobs.value;
+    if (!latest) {
+      return finding(checkId, familyResource, 'fail', `No training job whose name starts with ${family.prefix} exists. Launch the training run under a name that starts with ${family.prefix} (for example ${family.prefix}-v2).`, [
+        { field: `ListTrainingJobs(NameContains=${family.prefix})`, value: 'none', expected: `a training job whose name starts with ${family.prefix}` },
+      ]);
+    }
+    return evaluate(latest, { type: 'AWS::SageMaker::TrainingJob', id: latest.name, ...(latest.arn ? { arn: latest.arn } : {}), family: family.prefix }, older);
+  });
+}
+
+/** Evidence line naming the older jobs a family-of-jobs check did not judge. */
+export function olderJobsEvidence(older: string[]): { field: string; value: unknown; expected: string }[] {
+  return older.length ? [{ field: 'older training jobs (not judged: training jobs cannot be deleted)', value: older, expected: 'the newest job is the one that counts' }] : [];
 }

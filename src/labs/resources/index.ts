@@ -3,6 +3,7 @@ import { kmsAlias, kmsKey } from './kms.ts';
 import { s3Bucket } from './s3-bucket.ts';
 import { sagemakerExecutionRole } from './sagemaker-execution-role.ts';
 import { sagemakerNotebook } from './sagemaker-notebook.ts';
+import { sagemakerModel, sagemakerTrainingJob } from './sagemaker-training.ts';
 import type { ResourceKind } from './types.ts';
 
 export type { FoundResource, ResourceKind, SweepContext } from './types.ts';
@@ -24,6 +25,8 @@ export const resourceKinds: readonly ResourceKind[] = [
   ec2Vpc,
   sagemakerNotebook,
   sagemakerExecutionRole,
+  sagemakerTrainingJob,
+  sagemakerModel,
 ];
 
 const byType = new Map(resourceKinds.map((k) => [k.type, k]));
