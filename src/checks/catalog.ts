@@ -8,6 +8,11 @@ import ec2SecurityGroupNoPublicAdminPorts from './ec2/ec2-security-group-no-publ
 import ec2SecurityGroupNoPublicHighRiskPorts from './ec2/ec2-security-group-no-public-high-risk-ports.ts';
 import ec2SubnetNoAutoPublicIp from './ec2/ec2-subnet-no-auto-public-ip.ts';
 import ec2VpcSagemakerEndpoints from './ec2/ec2-vpc-sagemaker-endpoints.ts';
+import sagemakerLifecycleConfigNoSecrets from './sagemaker/sagemaker-lifecycle-config-no-secrets.ts';
+import sagemakerModelNoPlaintextSecrets from './sagemaker/sagemaker-model-no-plaintext-secrets.ts';
+import sagemakerTrainingJobNoPlaintextSecrets from './sagemaker/sagemaker-training-job-no-plaintext-secrets.ts';
+import secretsmanagerSecretPolicyLimitedToPrincipal from './secretsmanager/secretsmanager-secret-policy-limited-to-principal.ts';
+import secretsmanagerSecretRotationEnabled from './secretsmanager/secretsmanager-secret-rotation-enabled.ts';
 import sagemakerModelNetworkIsolation from './sagemaker/sagemaker-model-network-isolation.ts';
 import sagemakerTrainingJobInVpc from './sagemaker/sagemaker-training-job-in-vpc.ts';
 import sagemakerTrainingJobInterContainerEncryption from './sagemaker/sagemaker-training-job-inter-container-encryption.ts';
@@ -63,6 +68,11 @@ export const checks: readonly AnyCheck[] = [
   sagemakerTrainingJobKmsEncrypted,
   sagemakerTrainingJobInVpc,
   sagemakerModelNetworkIsolation,
+  sagemakerTrainingJobNoPlaintextSecrets,
+  sagemakerModelNoPlaintextSecrets,
+  sagemakerLifecycleConfigNoSecrets,
+  secretsmanagerSecretRotationEnabled,
+  secretsmanagerSecretPolicyLimitedToPrincipal,
   labProbeOutcome,
 ];
 

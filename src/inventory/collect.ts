@@ -4,6 +4,7 @@ import { collectEc2 } from './collectors/ec2.ts';
 import { collectSageMakerModels } from './collectors/sagemaker-models.ts';
 import { collectSageMakerNotebooks } from './collectors/sagemaker-notebooks.ts';
 import { collectSageMakerTraining } from './collectors/sagemaker-training.ts';
+import { collectSecretsManager } from './collectors/secretsmanager.ts';
 import { collectKms } from './collectors/kms.ts';
 import { collectS3 } from './collectors/s3.ts';
 import type { InventoryScope } from './scope.ts';
@@ -21,6 +22,7 @@ export async function collectInventory(aws: AwsClients, scope: InventoryScope): 
   const notebooksPending = scope.sagemakerNotebooks ? collectSageMakerNotebooks(aws, scope.sagemakerNotebooks) : undefined;
   const trainingPending = scope.sagemakerTraining ? collectSageMakerTraining(aws, scope.sagemakerTraining) : undefined;
   const modelsPending = scope.sagemakerModels ? collectSageMakerModels(aws, scope.sagemakerModels) : undefined;
+  const secretsPending = scope.secretsmanager ? collectSecretsManager(aws, scope.secretsmanager) : undefined;
   const [s3, kms, cloudtrail] = await Promise.all([
     scope.s3 ? collectS3(aws, scope.s3, account) : undefined,
     scope.kms ? collectKms(aws, scope.kms, account) : undefined,
@@ -30,6 +32,7 @@ export async function collectInventory(aws: AwsClients, scope: InventoryScope): 
   const sagemakerNotebooks = await notebooksPending;
   const sagemakerTraining = await trainingPending;
   const sagemakerModels = await modelsPending;
+  const secretsmanager = await secretsPending;
   return {
     collectedAt: new Date().toISOString(),
     account,
@@ -40,5 +43,6 @@ export async function collectInventory(aws: AwsClients, scope: InventoryScope): 
     ...(sagemakerNotebooks ? { sagemakerNotebooks } : {}),
     ...(sagemakerTraining ? { sagemakerTraining } : {}),
     ...(sagemakerModels ? { sagemakerModels } : {}),
+    ...(secretsmanager ? { secretsmanager } : {}),
   };
 }

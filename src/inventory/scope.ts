@@ -18,7 +18,9 @@ export interface InventoryScope {
   /** EC2 resources by name: security group names, subnet and VPC `Name` tags. */
   ec2?: { securityGroups?: string[]; subnets?: string[]; vpcs?: string[] };
   /** SageMaker notebook instances by name prefix (a family: the lab's name and its replacements). */
-  sagemakerNotebooks?: { prefixes: string[]; network?: boolean };
+  sagemakerNotebooks?: { prefixes: string[]; network?: boolean; lifecycleConfigs?: string[] };
+  /** Secrets Manager secrets by name. */
+  secretsmanager?: { secrets: string[] };
   /** SageMaker training jobs by name prefix; the newest job of each family is described. */
   sagemakerTraining?: { prefixes: string[] };
   /** SageMaker models by name prefix. */
@@ -51,10 +53,15 @@ export function mergeScopes(scopes: readonly InventoryScope[]): InventoryScope {
       out.ec2 ??= {};
       for (const key of ['securityGroups', 'subnets', 'vpcs'] as const) if (scope.ec2[key]) out.ec2[key] = unique([...(out.ec2[key] ?? []), ...scope.ec2[key]]);
     }
+    if (scope.secretsmanager) out.secretsmanager = { secrets: unique([...(out.secretsmanager?.secrets ?? []), ...scope.secretsmanager.secrets]) };
     if (scope.sagemakerTraining) out.sagemakerTraining = { prefixes: unique([...(out.sagemakerTraining?.prefixes ?? []), ...scope.sagemakerTraining.prefixes]) };
     if (scope.sagemakerModels) out.sagemakerModels = { prefixes: unique([...(out.sagemakerModels?.prefixes ?? []), ...scope.sagemakerModels.prefixes]) };
     if (scope.sagemakerNotebooks) {
-      out.sagemakerNotebooks = { prefixes: unique([...(out.sagemakerNotebooks?.prefixes ?? []), ...scope.sagemakerNotebooks.prefixes]), network: out.sagemakerNotebooks?.network || scope.sagemakerNotebooks.network };
+      out.sagemakerNotebooks = {
+        prefixes: unique([...(out.sagemakerNotebooks?.prefixes ?? []), ...scope.sagemakerNotebooks.prefixes]),
+        network: out.sagemakerNotebooks?.network || scope.sagemakerNotebooks.network,
+        lifecycleConfigs: unique([...(out.sagemakerNotebooks?.lifecycleConfigs ?? []), ...(scope.sagemakerNotebooks.lifecycleConfigs ?? [])]),
+      };
     }
   }
   return out;

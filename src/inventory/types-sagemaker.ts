@@ -35,6 +35,8 @@ export interface NotebookInstance {
 
 export interface SageMakerNotebookInventory {
   notebooks: SageMakerFamily<NotebookInstance>[];
+  /** Lifecycle configurations looked up by name (they can be updated in place). */
+  lifecycleConfigs?: LifecycleConfigEntry[];
 }
 
 export interface VpcConfigSummary {
@@ -91,4 +93,17 @@ export interface SageMakerModel {
 
 export interface SageMakerModelInventory {
   models: SageMakerFamily<SageMakerModel>[];
+}
+
+/** A notebook lifecycle configuration's scripts, decoded from base64. */
+export interface LifecycleConfigDetail {
+  name: string;
+  arn?: string;
+  onCreate: string[];
+  onStart: string[];
+}
+
+export interface LifecycleConfigEntry {
+  name: string;
+  found: Observed<LifecycleConfigDetail | null>;
 }

@@ -20,6 +20,7 @@ export interface Inventory {
   sagemakerNotebooks?: import('./types-sagemaker.ts').SageMakerNotebookInventory;
   sagemakerTraining?: import('./types-sagemaker.ts').SageMakerTrainingInventory;
   sagemakerModels?: import('./types-sagemaker.ts').SageMakerModelInventory;
+  secretsmanager?: import('./types-secretsmanager.ts').SecretsManagerInventory;
   /** Lab-specific evidence: answers to investigation questions, outcomes of probe calls. */
   lab?: LabEvidence;
 }
@@ -190,3 +191,4 @@ export type { AwsErrorInfo };
 
 export type * from './types-ec2.ts';
 export type * from './types-sagemaker.ts';
+export type * from './types-secretsmanager.ts';

@@ -3,16 +3,17 @@
  * (the notebook setup created and the replacements a learner launches), with the settings checks
  * read and, when asked, the subnet and security groups it runs in.
  */
-import { DescribeNotebookInstanceCommand, ListNotebookInstancesCommand } from '@aws-sdk/client-sagemaker';
+import { DescribeNotebookInstanceCommand, DescribeNotebookInstanceLifecycleConfigCommand, ListNotebookInstancesCommand } from '@aws-sdk/client-sagemaker';
 import type { AwsClients } from '../../aws/index.ts';
 import { observe, type Observed } from '../observed.ts';
 import { mapLimit, paginate } from '../paginate.ts';
-import type { NotebookInstance, SageMakerFamily, SageMakerNotebookInventory } from '../types-sagemaker.ts';
+import type { LifecycleConfigDetail, LifecycleConfigEntry, NotebookInstance, SageMakerFamily, SageMakerNotebookInventory } from '../types-sagemaker.ts';
 import { describeGroups, firstSubnet } from './ec2.ts';
 
 export interface SageMakerNotebookScope {
   prefixes: string[];
   network?: boolean;
+  lifecycleConfigs?: string[];
 }
 
 /** Notebooks on their way out are not part of the environment any more. */
@@ -60,5 +61,18 @@ export async function collectSageMakerNotebooks(aws: AwsClients, scope: SageMake
     if (failure && !failure.ok) return { prefix, members: failure };
     return { prefix, members: { ok: true, value: described.flatMap((d) => (d.ok && d.value ? [d.value] : [])) } };
   });
-  return { notebooks };
+  const lifecycleConfigs = await mapLimit(scope.lifecycleConfigs ?? [], 4, async (name): Promise<LifecycleConfigEntry> => ({
+    name,
+    found: await observe<LifecycleConfigDetail | null>(
+      'SageMaker.DescribeNotebookInstanceLifecycleConfig',
+      async () => {
+        const d = await sagemaker.send(new DescribeNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: name }));
+        const decode = (hooks: { Content?: string }[] | undefined) => (hooks ?? []).map((h) => Buffer.from(h.Content ?? '', 'base64').toString('utf8'));
+        return { name, ...(d.NotebookInstanceLifecycleConfigArn ? { arn: d.NotebookInstanceLifecycleConfigArn } : {}), onCreate: decode(d.OnCreate), onStart: decode(d.OnStart) };
+      },
+      // SageMaker answers an unknown lifecycle configuration with a ValidationException ("Unable to describe …").
+      { notFound: null, notFoundCodes: ['ValidationException', 'RecordNotFound'] },
+    ),
+  }));
+  return { notebooks, ...(scope.lifecycleConfigs?.length ? { lifecycleConfigs } : {}) };
 }

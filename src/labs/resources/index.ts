@@ -4,6 +4,7 @@ import { s3Bucket } from './s3-bucket.ts';
 import { sagemakerExecutionRole } from './sagemaker-execution-role.ts';
 import { sagemakerNotebook } from './sagemaker-notebook.ts';
 import { sagemakerModel, sagemakerTrainingJob } from './sagemaker-training.ts';
+import { sagemakerLifecycleConfig, secretsManagerSecret } from './secrets-and-lifecycle.ts';
 import type { ResourceKind } from './types.ts';
 
 export type { FoundResource, ResourceKind, SweepContext } from './types.ts';
@@ -27,6 +28,8 @@ export const resourceKinds: readonly ResourceKind[] = [
   sagemakerExecutionRole,
   sagemakerTrainingJob,
   sagemakerModel,
+  sagemakerLifecycleConfig,
+  secretsManagerSecret,
 ];
 
 const byType = new Map(resourceKinds.map((k) => [k.type, k]));
