@@ -2,7 +2,7 @@ import { GetMetricStatisticsCommand, PutMetricAlarmCommand } from '@aws-sdk/clie
 import { PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { UpdateEndpointWeightsAndCapacitiesCommand } from '@aws-sdk/client-sagemaker';
 import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime';
-import { createBucket, createEndpoint, createEndpointConfig, createModel, createSageMakerExecutionRole, defineLab, putObjects, waitForEndpoint, type LabContext } from '../../src/labs/kit/index.ts';
+import { createBucket, createEndpoint, createEndpointConfig, createModel, createExecutionRole, defineLab, putObjects, waitForEndpoint, type LabContext } from '../../src/labs/kit/index.ts';
 
 type Ctx = LabContext<'endpoint' | 'champion' | 'challenger' | 'artifactBucket' | 'executionRole' | 'stateRule'>;
 
@@ -145,7 +145,7 @@ export default defineLab({
       run: async (ctx) => {
         await createBucket(ctx, ctx.names.artifactBucket, { team: 'pricing' });
         await putObjects(ctx, ctx.names.artifactBucket, { 'fare-gbm/v11/model.tar.gz': 'gbm v11 placeholder\n', 'fare-gbm/v12/model.tar.gz': 'gbm v12 placeholder\n' });
-        await createSageMakerExecutionRole(ctx, { name: ctx.names.executionRole, fact: 'executionRole', description: 'pricing team: hosting' });
+        await createExecutionRole(ctx, { name: ctx.names.executionRole, fact: 'executionRole', description: 'pricing team: hosting' });
       },
     },
     {

@@ -3,7 +3,7 @@ import { CreateBudgetCommand, CreateNotificationCommand, DescribeBudgetCommand, 
 import { ListCostAllocationTagsCommand, UpdateCostAllocationTagsStatusCommand } from '@aws-sdk/client-cost-explorer';
 import { CreateLogGroupCommand, DeleteRetentionPolicyCommand, PutLogEventsCommand, CreateLogStreamCommand, PutRetentionPolicyCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { AddTagsCommand, CreateTrainingJobCommand, DescribeEndpointCommand, UpdateEndpointCommand } from '@aws-sdk/client-sagemaker';
-import { createBucket, createEndpoint, createEndpointConfig, createModel, createSageMakerExecutionRole, defineLab, putObjects, waitForEndpoint, type LabContext } from '../../src/labs/kit/index.ts';
+import { createBucket, createEndpoint, createEndpointConfig, createModel, createExecutionRole, defineLab, putObjects, waitForEndpoint, type LabContext } from '../../src/labs/kit/index.ts';
 
 type Ctx = LabContext<'endpoint' | 'model' | 'dataBucket' | 'executionRole' | 'logGroup' | 'stagingLogGroup' | 'budget' | 'nightlyTraining'>;
 
@@ -178,7 +178,7 @@ export default defineLab({
     },
     {
       title: 'Create the SageMaker execution role',
-      run: async (ctx) => void (await createSageMakerExecutionRole(ctx, { name: ctx.names.executionRole, fact: 'executionRole', description: 'churn team: hosting and training' })),
+      run: async (ctx) => void (await createExecutionRole(ctx, { name: ctx.names.executionRole, fact: 'executionRole', description: 'churn team: hosting and training' })),
     },
     {
       title: 'Deploy the churn model on one instance, untagged (takes a few minutes on AWS)',

@@ -9,7 +9,7 @@ import {
   type DataCaptureConfig,
 } from '@aws-sdk/client-sagemaker';
 import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime';
-import { createBucket, createEndpoint, createEndpointConfig, createKeyWithAlias, createModel, createSageMakerExecutionRole, defineLab, putObjects, waitForEndpoint, type LabContext } from '../../src/labs/kit/index.ts';
+import { createBucket, createEndpoint, createEndpointConfig, createKeyWithAlias, createModel, createExecutionRole, defineLab, putObjects, waitForEndpoint, type LabContext } from '../../src/labs/kit/index.ts';
 
 /** Model Monitor's prebuilt analyzer image (us-east-1; other Regions use their own registry account). */
 const analyzerImage = '156813124566.dkr.ecr.us-east-1.amazonaws.com/sagemaker-model-monitor-analyzer';
@@ -177,7 +177,7 @@ export default defineLab({
     },
     {
       title: 'Create the SageMaker execution role',
-      run: async (ctx) => void (await createSageMakerExecutionRole(ctx, { name: ctx.names.executionRole, fact: 'executionRole', description: 'fraud-ml: hosting and monitoring jobs' })),
+      run: async (ctx) => void (await createExecutionRole(ctx, { name: ctx.names.executionRole, fact: 'executionRole', description: 'fraud-ml: hosting and monitoring jobs' })),
     },
     {
       title: 'Deploy the Sentinel fraud model without capture (takes a few minutes on AWS)',

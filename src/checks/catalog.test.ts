@@ -34,6 +34,11 @@ const identityPaths = [/^lab\.answers\[\]\.prompt$/, /^cloudtrail\.trails\.value
 // IAM roles and KMS aliases: names, ARNs and existence are identities too (existence is tested generically below).
 identityPaths.push(/^iam\.roles\[\]\.(name|arn)$/, /^iam\.roles\[\]\.exists(\.|$)/, /^iam$/, /^iam\.roles$/, /^kms$/, /^kms\.keys$/, /^kms\.keys\[\]\.arn$/);
 identityPaths.push(...observabilityIdentityPaths);
+// Resources looked up by name (EC2, SageMaker): the name asked for and the ids of what was found.
+identityPaths.push(/^ec2\.[a-zA-Z]+\[\]\.name$/, /^ec2\.[a-zA-Z]+\[\]\.found\.value\.(groupId|groupName|subnetId|vpcId)$/);
+identityPaths.push(/^sagemaker[A-Za-z]+\.[a-zA-Z]+\[\]\.prefix$/, /^sagemaker[A-Za-z]+\.[a-zA-Z]+\[\]\.members\.value\[\]\.(name|arn)$/);
+identityPaths.push(/^(secretsmanager\.secrets|sagemakerNotebooks\.lifecycleConfigs)\[\]\.(name|found\.value\.(name|arn))$/);
+identityPaths.push(/^sagemakerTraining\.trainingJobs\[\]\.jobs\.value\.(latest\.(name|arn)|older(\[\])?)$/);
 
 function recordReads(inventory: Inventory, check: AnyCheck, params: unknown): { findings: Finding[]; paths: Set<string> } {
   const paths = new Set<string>();

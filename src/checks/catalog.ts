@@ -10,6 +10,26 @@ import iamRoleNoWildcardServiceActions from './iam/iam-role-no-wildcard-service-
 import iamRoleTrustLimitedToService from './iam/iam-role-trust-limited-to-service.ts';
 import kmsKeyPolicyNotPublic from './kms/kms-key-policy-not-public.ts';
 import kmsKeyRotationEnabled from './kms/kms-key-rotation-enabled.ts';
+import ec2DefaultSecurityGroupClosed from './ec2/ec2-default-security-group-closed.ts';
+import ec2SecurityGroupNoPublicAdminPorts from './ec2/ec2-security-group-no-public-admin-ports.ts';
+import ec2SecurityGroupNoPublicHighRiskPorts from './ec2/ec2-security-group-no-public-high-risk-ports.ts';
+import ec2SubnetNoAutoPublicIp from './ec2/ec2-subnet-no-auto-public-ip.ts';
+import ec2VpcSagemakerEndpoints from './ec2/ec2-vpc-sagemaker-endpoints.ts';
+import sagemakerLifecycleConfigNoSecrets from './sagemaker/sagemaker-lifecycle-config-no-secrets.ts';
+import sagemakerModelNoPlaintextSecrets from './sagemaker/sagemaker-model-no-plaintext-secrets.ts';
+import sagemakerTrainingJobNoPlaintextSecrets from './sagemaker/sagemaker-training-job-no-plaintext-secrets.ts';
+import secretsmanagerSecretPolicyLimitedToPrincipal from './secretsmanager/secretsmanager-secret-policy-limited-to-principal.ts';
+import secretsmanagerSecretRotationEnabled from './secretsmanager/secretsmanager-secret-rotation-enabled.ts';
+import sagemakerModelNetworkIsolation from './sagemaker/sagemaker-model-network-isolation.ts';
+import sagemakerTrainingJobInVpc from './sagemaker/sagemaker-training-job-in-vpc.ts';
+import sagemakerTrainingJobInterContainerEncryption from './sagemaker/sagemaker-training-job-inter-container-encryption.ts';
+import sagemakerTrainingJobKmsEncrypted from './sagemaker/sagemaker-training-job-kms-encrypted.ts';
+import sagemakerTrainingJobNetworkIsolation from './sagemaker/sagemaker-training-job-network-isolation.ts';
+import sagemakerNotebookInVpc from './sagemaker/sagemaker-notebook-in-vpc.ts';
+import sagemakerNotebookKmsEncrypted from './sagemaker/sagemaker-notebook-kms-encrypted.ts';
+import sagemakerNotebookNoDirectInternet from './sagemaker/sagemaker-notebook-no-direct-internet.ts';
+import sagemakerNotebookPrivateNetwork from './sagemaker/sagemaker-notebook-private-network.ts';
+import sagemakerNotebookRootAccessDisabled from './sagemaker/sagemaker-notebook-root-access-disabled.ts';
 import labAnswerCorrect from './lab/lab-answer-correct.ts';
 import labProbeOutcome from './lab/lab-probe-outcome.ts';
 import s3AccountBlockPublicAccess from './s3/s3-account-block-public-access.ts';
@@ -61,6 +81,26 @@ export const checks: readonly AnyCheck[] = [
   s3BucketObjectWriteEventsLogged,
   s3BucketObjectReadEventsLogged,
   labAnswerCorrect,
+  ec2SecurityGroupNoPublicAdminPorts,
+  ec2SecurityGroupNoPublicHighRiskPorts,
+  ec2DefaultSecurityGroupClosed,
+  ec2SubnetNoAutoPublicIp,
+  ec2VpcSagemakerEndpoints,
+  sagemakerNotebookNoDirectInternet,
+  sagemakerNotebookInVpc,
+  sagemakerNotebookRootAccessDisabled,
+  sagemakerNotebookKmsEncrypted,
+  sagemakerNotebookPrivateNetwork,
+  sagemakerTrainingJobNetworkIsolation,
+  sagemakerTrainingJobInterContainerEncryption,
+  sagemakerTrainingJobKmsEncrypted,
+  sagemakerTrainingJobInVpc,
+  sagemakerModelNetworkIsolation,
+  sagemakerTrainingJobNoPlaintextSecrets,
+  sagemakerModelNoPlaintextSecrets,
+  sagemakerLifecycleConfigNoSecrets,
+  secretsmanagerSecretRotationEnabled,
+  secretsmanagerSecretPolicyLimitedToPrincipal,
   labProbeOutcome,
   iamRoleNoAdministrativePrivileges,
   iamRoleNoWildcardServiceActions,

@@ -173,13 +173,13 @@ export interface TrainingJobCostView {
 }
 
 /** Training jobs whose names start with `prefix`; a family's latest run is the one graded. */
-export interface TrainingJobFamily {
+export interface TrainingJobCostFamily {
   prefix: string;
   jobs: Observed<TrainingJobCostView[]>;
 }
 
 export interface SageMakerTrainingCostInventory {
-  families: TrainingJobFamily[];
+  families: TrainingJobCostFamily[];
 }
 
 // ---------------------------------------------------------------- EventBridge

@@ -28,6 +28,11 @@ export interface Inventory {
   costExplorer?: CostExplorerInventory;
   sagemakerTrainingCost?: SageMakerTrainingCostInventory;
   events?: EventsInventory;
+  ec2?: import('./types-ec2.ts').Ec2Inventory;
+  sagemakerNotebooks?: import('./types-sagemaker.ts').SageMakerNotebookInventory;
+  sagemakerTraining?: import('./types-sagemaker.ts').SageMakerTrainingInventory;
+  sagemakerModels?: import('./types-sagemaker.ts').SageMakerModelInventory;
+  secretsmanager?: import('./types-secretsmanager.ts').SecretsManagerInventory;
   /** Lab-specific evidence: answers to investigation questions, outcomes of probe calls. */
   lab?: LabEvidence;
 }
@@ -195,3 +200,9 @@ export interface LabEvidence {
 }
 
 export type { AwsErrorInfo };
+
+// ---------------------------------------------------------------- EC2 (types in types-ec2.ts)
+
+export type * from './types-ec2.ts';
+export type * from './types-sagemaker.ts';
+export type * from './types-secretsmanager.ts';

@@ -8,12 +8,12 @@ import type { AwsClients } from '../../aws/index.ts';
 import { observe, observedValue } from '../observed.ts';
 import { mapLimit, paginate } from '../paginate.ts';
 import type { ObservabilityScope } from '../scope-observability.ts';
-import type { SageMakerTrainingCostInventory, TrainingJobCostView, TrainingJobFamily } from '../types-observability.ts';
+import type { SageMakerTrainingCostInventory, TrainingJobCostView, TrainingJobCostFamily } from '../types-observability.ts';
 import { listTags } from './sagemaker-hosting.ts';
 
 export async function collectSageMakerTrainingCost(aws: AwsClients, scope: NonNullable<ObservabilityScope['sagemakerTrainingCost']>): Promise<SageMakerTrainingCostInventory> {
   const sagemaker = await aws.client('sagemaker');
-  const families = await mapLimit(scope.families?.names ?? [], 2, async (prefix): Promise<TrainingJobFamily> => {
+  const families = await mapLimit(scope.families?.names ?? [], 2, async (prefix): Promise<TrainingJobCostFamily> => {
     const jobs = await observe('SageMaker.ListTrainingJobs', async () => {
       const names = await paginate(async (token) => {
         const page = await sagemaker.send(new ListTrainingJobsCommand({ NameContains: prefix, NextToken: token, MaxResults: 100 }));

@@ -32,6 +32,17 @@ export async function createRole(ctx: LabContext, options: { name: string; trust
   return arn;
 }
 
+/**
+ * Creates a SageMaker execution role: SageMaker may assume it for this account only
+ * (`sagemakerTrustPolicy`), tagged for the run, with `policy` as an inline policy named `work` when
+ * given; records `<fact>Arn`. Teardown finds it as an `iam:role` by the run prefix.
+ */
+export async function createExecutionRole(ctx: LabContext, options: { name: string; description: string; fact: string; policy?: PolicyDocument }): Promise<string> {
+  const arn = await createRole(ctx, { name: options.name, trust: sagemakerTrustPolicy(ctx.accountId), description: options.description, fact: options.fact });
+  if (options.policy) await putRoleInlinePolicy(ctx, options.name, 'work', options.policy);
+  return arn;
+}
+
 /** Creates a customer managed policy tagged for the run and attaches it to `role`; records `<fact>Arn`. */
 export async function createAttachedPolicy(ctx: LabContext, options: { name: string; role: string; document: PolicyDocument; description: string; fact: string }): Promise<string> {
   const iam = await ctx.aws.client('iam');

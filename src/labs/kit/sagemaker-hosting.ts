@@ -1,8 +1,7 @@
 /**
- * SageMaker hosting helpers for lab authors: an execution role SageMaker can assume, a model, an
+ * SageMaker hosting helpers for lab authors (the execution role is `createExecutionRole` in `iam.ts`): a model, an
  * endpoint configuration and an endpoint, and waiting for an endpoint to settle.
  */
-import { CreateRoleCommand } from '@aws-sdk/client-iam';
 import {
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
@@ -15,22 +14,6 @@ import type { LabContext } from '../definition.ts';
 
 /** The public XGBoost inference image of us-east-1: only the name matters on a local target. */
 export const xgboostImage = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
-
-/**
- * Creates an execution role SageMaker may assume for this account only (aws:SourceAccount), tagged
- * for the run, and records `<fact>Arn`.
- */
-export async function createSageMakerExecutionRole(ctx: LabContext, options: { name: string; fact: string; description: string }): Promise<string> {
-  const iam = await ctx.aws.client('iam');
-  const trust = {
-    Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:SourceAccount': ctx.accountId } } }],
-  };
-  const role = await iam.send(new CreateRoleCommand({ RoleName: options.name, AssumeRolePolicyDocument: JSON.stringify(trust), Description: options.description, Tags: ctx.tagList }));
-  const arn = role.Role?.Arn ?? `arn:${ctx.partition}:iam::${ctx.accountId}:role/${options.name}`;
-  ctx.setFact(`${options.fact}Arn`, arn);
-  return arn;
-}
 
 export async function createModel(ctx: LabContext, options: { name: string; roleArn: string; modelDataUrl: string; environment?: Record<string, string>; extraTags?: Record<string, string> }): Promise<void> {
   const sagemaker = await ctx.aws.client('sagemaker');

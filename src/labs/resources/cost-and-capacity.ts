@@ -1,11 +1,10 @@
 /**
  * Resources of the cost and capacity labs: endpoint log groups, budgets, endpoint auto scaling
- * targets and training jobs — all found by the run prefix in their names.
+ * targets — all found by the run prefix in their names.
  */
 import { DeregisterScalableTargetCommand, DescribeScalableTargetsCommand } from '@aws-sdk/client-application-auto-scaling';
 import { DeleteBudgetCommand, DescribeBudgetsCommand } from '@aws-sdk/client-budgets';
 import { DeleteLogGroupCommand, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { ListTrainingJobsCommand, StopTrainingJobCommand } from '@aws-sdk/client-sagemaker';
 import { isNotFound, toAwsErrorInfo, withThrottlingRetry } from '../../aws/index.ts';
 import { paginate } from '../../inventory/paginate.ts';
 import type { ResourceKind } from './types.ts';
@@ -83,29 +82,4 @@ export const endpointScalableTarget: ResourceKind = {
       client.send(new DeregisterScalableTargetCommand({ ServiceNamespace: 'sagemaker', ResourceId: resource.id, ScalableDimension: resource.data?.dimension as 'sagemaker:variant:DesiredInstanceCount' })),
     );
   },
-};
-
-/**
- * Training jobs cannot be deleted (SageMaker keeps their record); teardown stops the ones still
- * running, and a finished job counts as gone.
- */
-export const trainingJob: ResourceKind = {
-  type: 'sagemaker:training-job',
-  service: 'sagemaker',
-  checkResourceType: 'AWS::SageMaker::TrainingJob',
-  physicalName: (prefix, name) => `${prefix}-${name}`,
-  deleteOrder: 3,
-  async find(ctx) {
-    const sagemaker = await ctx.aws.client('sagemaker');
-    const jobs = await paginate(async (token) => {
-      const page = await withThrottlingRetry(() => sagemaker.send(new ListTrainingJobsCommand({ NameContains: ctx.prefix, NextToken: token, MaxResults: 100 })));
-      return { items: page.TrainingJobSummaries ?? [], next: page.NextToken };
-    });
-    return jobs.filter((j) => j.TrainingJobName?.startsWith(`${ctx.prefix}-`)).map((j) => ({ type: 'sagemaker:training-job', id: j.TrainingJobName!, data: { status: j.TrainingJobStatus ?? 'unknown' } }));
-  },
-  async delete(ctx, resource) {
-    const sagemaker = await ctx.aws.client('sagemaker');
-    await ignoreMissing(() => sagemaker.send(new StopTrainingJobCommand({ TrainingJobName: resource.id })));
-  },
-  isGone: (resource) => !['InProgress'].includes(resource.data?.status ?? ''),
 };

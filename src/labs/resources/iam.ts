@@ -3,7 +3,8 @@
  * teardown lists them by that prefix — including ones a learner created with the lab's names. A role
  * is emptied before it is deleted (inline policies, attached policies, instance profiles, boundary),
  * as IAM refuses to delete a role that still has any; a policy is detached from every entity and its
- * old versions removed first, for the same reason. Roles go before policies.
+ * old versions removed first, for the same reason. Roles go last but for their policies, after every
+ * notebook, job, model and key that names them (execution roles of SageMaker labs are `iam:role` too).
  */
 import {
   DeletePolicyCommand,
@@ -40,7 +41,7 @@ export const iamRole: ResourceKind = {
   service: 'iam',
   checkResourceType: 'AWS::IAM::Role',
   physicalName: (prefix, name) => `${prefix}-${name}`,
-  deleteOrder: 60,
+  deleteOrder: 95,
   async find(ctx) {
     const iam = await ctx.aws.client('iam');
     const roles = await paginate(async (token) => {
@@ -81,7 +82,7 @@ export const iamPolicy: ResourceKind = {
   service: 'iam',
   checkResourceType: 'AWS::IAM::Policy',
   physicalName: (prefix, name) => `${prefix}-${name}`,
-  deleteOrder: 70,
+  deleteOrder: 96,
   async find(ctx) {
     const iam = await ctx.aws.client('iam');
     const policies = await paginate(async (token) => {

@@ -1,20 +1,19 @@
 /**
  * SageMaker hosting and monitoring resources, found by the run prefix in their names (every name a
  * lab or its learner gives them starts with `mlsec-<run-id>-`). Deleted dependants first: monitoring
- * schedules, job definitions, endpoints, endpoint configurations, models.
+ * schedules, job definitions, endpoints, endpoint configurations (models, which training labs
+ * create too, are the `sagemaker:model` kind in `sagemaker-training.ts`).
  */
 import {
   DeleteDataQualityJobDefinitionCommand,
   DeleteEndpointCommand,
   DeleteEndpointConfigCommand,
-  DeleteModelCommand,
   DeleteModelQualityJobDefinitionCommand,
   DeleteMonitoringScheduleCommand,
   ListDataQualityJobDefinitionsCommand,
   ListEndpointConfigsCommand,
   ListEndpointsCommand,
   ListModelQualityJobDefinitionsCommand,
-  ListModelsCommand,
   ListMonitoringSchedulesCommand,
   type SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
@@ -115,15 +114,4 @@ export const sagemakerEndpointConfig = sagemakerKind({
     return { items: (page.EndpointConfigs ?? []).map((c) => ({ name: c.EndpointConfigName ?? '' })), next: page.NextToken };
   },
   remove: (sm, r) => sm.send(new DeleteEndpointConfigCommand({ EndpointConfigName: r.id })),
-});
-
-export const sagemakerHostedModel = sagemakerKind({
-  type: 'sagemaker:model',
-  checkResourceType: 'AWS::SageMaker::Model',
-  deleteOrder: 30,
-  list: async (sm, prefix, token) => {
-    const page = await sm.send(new ListModelsCommand({ NameContains: prefix, NextToken: token, MaxResults: 100 }));
-    return { items: (page.Models ?? []).map((m) => ({ name: m.ModelName ?? '' })), next: page.NextToken };
-  },
-  remove: (sm, r) => sm.send(new DeleteModelCommand({ ModelName: r.id })),
 });
