@@ -20,6 +20,7 @@ import { mapLimit, paginate } from '../paginate.ts';
 import type { ResourceSelector } from '../scope.ts';
 import type { IamInventory, IamRole, IamRolePolicy } from '../types-iam.ts';
 import type { PolicyDocument } from '../types.ts';
+import { parsePolicyDocument } from '../policy-document.ts';
 
 export interface IamScope {
   roles?: ResourceSelector;
@@ -132,22 +133,9 @@ async function readTags(iam: IAMClient, role: string): Promise<Observed<Record<s
 /** IAM returns policy documents URL-encoded (the SDK leaves them so); accept plain JSON too. */
 function parseDocument(text: string | undefined, operation: string): Observed<PolicyDocument | null> {
   if (!text) return observedValue(null);
-  for (const candidate of [text, safeDecode(text)]) {
-    try {
-      return observedValue(JSON.parse(candidate) as PolicyDocument);
-    } catch {
-      // try the next form
-    }
-  }
+  const document = parsePolicyDocument(text);
+  if (document) return observedValue(document);
   return observedError({ code: 'MalformedPolicyDocument', message: `The policy document returned by ${operation} is not valid JSON.`, operation });
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 function missingDocument(operation: string) {

@@ -11,6 +11,8 @@ import {
   ListPolicyVersionsCommand,
   PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
+import { statementsOf } from '../../checks/lib/policy.ts';
+import { parsePolicyDocument } from '../../inventory/policy-document.ts';
 import type { PolicyDocument, PolicyStatement } from '../../inventory/types.ts';
 import type { LabContext } from '../definition.ts';
 
@@ -81,14 +83,9 @@ export async function editManagedPolicy(ctx: LabContext, policyArn: string, edit
   const iam = await ctx.aws.client('iam');
   const policy = (await iam.send(new GetPolicyCommand({ PolicyArn: policyArn }))).Policy;
   const version = (await iam.send(new GetPolicyVersionCommand({ PolicyArn: policyArn, VersionId: policy?.DefaultVersionId }))).PolicyVersion;
-  const text = version?.Document ?? '{}';
-  let document: PolicyDocument;
-  try {
-    document = JSON.parse(text) as PolicyDocument;
-  } catch {
-    document = JSON.parse(decodeURIComponent(text)) as PolicyDocument;
-  }
-  const statements = document.Statement === undefined ? [] : Array.isArray(document.Statement) ? document.Statement : [document.Statement];
+  const document = parsePolicyDocument(version?.Document ?? '{}');
+  if (!document) throw new Error(`The default version of ${policyArn} is not a valid JSON policy document; fix it with aws iam create-policy-version before running this step again.`);
+  const statements = statementsOf(document);
   const versions = (await iam.send(new ListPolicyVersionsCommand({ PolicyArn: policyArn }))).Versions ?? [];
   for (const v of versions) if (!v.IsDefaultVersion) await iam.send(new DeletePolicyVersionCommand({ PolicyArn: policyArn, VersionId: v.VersionId! }));
   await iam.send(new CreatePolicyVersionCommand({ PolicyArn: policyArn, PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: edit(statements) }), SetAsDefault: true }));

@@ -5,18 +5,10 @@
 import { DeleteTrailCommand, DescribeTrailsCommand } from '@aws-sdk/client-cloudtrail';
 import { DeleteLogGroupCommand, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { DeleteAccessKeyCommand, DeleteUserCommand, DeleteUserPolicyCommand, DetachUserPolicyCommand, ListAccessKeysCommand, ListAttachedUserPoliciesCommand, ListUserPoliciesCommand, ListUsersCommand } from '@aws-sdk/client-iam';
-import { isNotFound, toAwsErrorInfo, withThrottlingRetry } from '../../aws/index.ts';
+import { withThrottlingRetry } from '../../aws/index.ts';
 import { paginate } from '../../inventory/paginate.ts';
 import type { ResourceKind } from './types.ts';
-
-async function ignoreMissing(call: () => Promise<unknown>): Promise<void> {
-  try {
-    await withThrottlingRetry(call);
-  } catch (error) {
-    const info = toAwsErrorInfo(error);
-    if (!isNotFound(info) && !/not found|does not exist|TrailNotFound/i.test(`${info.code} ${info.message}`)) throw error;
-  }
-}
+import { ignoreMissing } from './ignore-missing.ts';
 
 export const cloudtrailTrail: ResourceKind = {
   type: 'cloudtrail:trail',

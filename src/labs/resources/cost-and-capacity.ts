@@ -5,18 +5,10 @@
 import { DeregisterScalableTargetCommand, DescribeScalableTargetsCommand } from '@aws-sdk/client-application-auto-scaling';
 import { DeleteBudgetCommand, DescribeBudgetsCommand } from '@aws-sdk/client-budgets';
 import { DeleteLogGroupCommand, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { isNotFound, toAwsErrorInfo, withThrottlingRetry } from '../../aws/index.ts';
+import { withThrottlingRetry } from '../../aws/index.ts';
 import { paginate } from '../../inventory/paginate.ts';
 import type { ResourceKind } from './types.ts';
-
-async function ignoreMissing(call: () => Promise<unknown>): Promise<void> {
-  try {
-    await withThrottlingRetry(call);
-  } catch (error) {
-    const info = toAwsErrorInfo(error);
-    if (!isNotFound(info) && !/could not find|does not exist|not found/i.test(info.message)) throw error;
-  }
-}
+import { ignoreMissing } from './ignore-missing.ts';
 
 /** `/aws/sagemaker/Endpoints/<endpoint>`: where SageMaker writes an endpoint's container logs. */
 export const endpointLogGroup: ResourceKind = {

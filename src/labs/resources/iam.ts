@@ -27,14 +27,7 @@ import {
 import { isNotFound, toAwsErrorInfo, withThrottlingRetry } from '../../aws/index.ts';
 import { paginate } from '../../inventory/paginate.ts';
 import type { ResourceKind } from './types.ts';
-
-async function ignoreMissing(call: () => Promise<unknown>): Promise<void> {
-  try {
-    await withThrottlingRetry(call);
-  } catch (error) {
-    if (!isNotFound(toAwsErrorInfo(error))) throw error;
-  }
-}
+import { ignoreMissing } from './ignore-missing.ts';
 
 export const iamRole: ResourceKind = {
   type: 'iam:role',

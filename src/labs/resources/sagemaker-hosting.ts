@@ -17,7 +17,8 @@ import {
   ListMonitoringSchedulesCommand,
   type SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
-import { isNotFound, toAwsErrorInfo, withThrottlingRetry } from '../../aws/index.ts';
+import { toAwsErrorInfo, withThrottlingRetry } from '../../aws/index.ts';
+import { isGoneError } from './ignore-missing.ts';
 import { paginate } from '../../inventory/paginate.ts';
 import type { FoundResource, ResourceKind, SweepContext } from './types.ts';
 
@@ -50,9 +51,8 @@ function sagemakerKind(options: {
       try {
         await withThrottlingRetry(() => options.remove(sagemaker, resource));
       } catch (error) {
-        const info = toAwsErrorInfo(error);
         // SageMaker answers "Could not find …" as a ValidationException.
-        if (!isNotFound(info) && !/could not find|does not exist|not found/i.test(info.message)) throw error;
+        if (!isGoneError(toAwsErrorInfo(error))) throw error;
       }
     },
     ...(options.isGone ? { isGone: options.isGone } : {}),

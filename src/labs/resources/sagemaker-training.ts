@@ -9,12 +9,10 @@
  * name them (`sagemaker-hosting.ts`). One kind per type serves every lab: training, hosting, cost.
  */
 import { DeleteModelCommand, ListModelsCommand, ListTrainingJobsCommand, StopTrainingJobCommand } from '@aws-sdk/client-sagemaker';
-import { isNotFound, toAwsErrorInfo, withThrottlingRetry } from '../../aws/index.ts';
+import { toAwsErrorInfo, withThrottlingRetry } from '../../aws/index.ts';
+import { isGoneError } from './ignore-missing.ts';
 import { paginate } from '../../inventory/paginate.ts';
 import type { ResourceKind } from './types.ts';
-
-/** SageMaker answers "Could not find …" as a ValidationException. */
-const notFoundMessage = /could not find|does not exist|not found/i;
 
 const finished = new Set(['Completed', 'Failed', 'Stopped', 'Stopping']);
 
@@ -41,7 +39,7 @@ export const sagemakerTrainingJob: ResourceKind = {
     } catch (error) {
       const info = toAwsErrorInfo(error);
       // A job that finished between the listing and the stop cannot be stopped: that is the goal anyway.
-      if (!isNotFound(info) && info.code !== 'ValidationException' && !notFoundMessage.test(info.message)) throw error;
+      if (!isGoneError(info) && info.code !== 'ValidationException') throw error;
     }
   },
   isGone: (resource) => finished.has(resource.data?.status ?? ''),
@@ -67,7 +65,7 @@ export const sagemakerModel: ResourceKind = {
       await withThrottlingRetry(() => sagemaker.send(new DeleteModelCommand({ ModelName: resource.id })));
     } catch (error) {
       const info = toAwsErrorInfo(error);
-      if (!isNotFound(info) && !notFoundMessage.test(info.message)) throw error;
+      if (!isGoneError(info)) throw error;
     }
   },
 };
