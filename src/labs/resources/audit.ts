@@ -8,7 +8,7 @@ import { DeleteAccessKeyCommand, DeleteUserCommand, DeleteUserPolicyCommand, Det
 import { withThrottlingRetry } from '../../aws/index.ts';
 import { paginate } from '../../inventory/paginate.ts';
 import type { ResourceKind } from './types.ts';
-import { ignoreMissing } from './ignore-missing.ts';
+import { ignoreMissing } from './sweep-errors.ts';
 
 export const cloudtrailTrail: ResourceKind = {
   type: 'cloudtrail:trail',

@@ -8,7 +8,7 @@ import { DeleteLogGroupCommand, DescribeLogGroupsCommand } from '@aws-sdk/client
 import { withThrottlingRetry } from '../../aws/index.ts';
 import { paginate } from '../../inventory/paginate.ts';
 import type { ResourceKind } from './types.ts';
-import { ignoreMissing } from './ignore-missing.ts';
+import { ignoreMissing } from './sweep-errors.ts';
 
 /** `/aws/sagemaker/Endpoints/<endpoint>`: where SageMaker writes an endpoint's container logs. */
 export const endpointLogGroup: ResourceKind = {

@@ -27,7 +27,7 @@ import {
 import { isNotFound, toAwsErrorInfo, withThrottlingRetry } from '../../aws/index.ts';
 import { paginate } from '../../inventory/paginate.ts';
 import type { ResourceKind } from './types.ts';
-import { ignoreMissing } from './ignore-missing.ts';
+import { ignoreMissing } from './sweep-errors.ts';
 
 export const iamRole: ResourceKind = {
   type: 'iam:role',

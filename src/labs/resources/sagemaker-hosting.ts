@@ -18,7 +18,7 @@ import {
   type SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
 import { toAwsErrorInfo, withThrottlingRetry } from '../../aws/index.ts';
-import { isGoneError } from './ignore-missing.ts';
+import { isGoneError, listOrNoneWhereUnsupported } from './sweep-errors.ts';
 import { paginate } from '../../inventory/paginate.ts';
 import type { FoundResource, ResourceKind, SweepContext } from './types.ts';
 
@@ -40,7 +40,7 @@ function sagemakerKind(options: {
     deleteOrder: options.deleteOrder,
     async find(ctx: SweepContext) {
       const sagemaker = await ctx.aws.client('sagemaker');
-      const items = await paginate((token) => withThrottlingRetry(() => options.list(sagemaker, ctx.prefix, token)));
+      const items = await listOrNoneWhereUnsupported(`SageMaker ${options.type}`, () => paginate((token) => withThrottlingRetry(() => options.list(sagemaker, ctx.prefix, token))));
       return items
         .filter((i) => i.name.startsWith(`${ctx.prefix}-`))
         .map((i) => ({ type: options.type, id: i.name, ...(i.status ? { data: { status: i.status } } : {}) }));

@@ -10,7 +10,7 @@
  */
 import { DeleteModelCommand, ListModelsCommand, ListTrainingJobsCommand, StopTrainingJobCommand } from '@aws-sdk/client-sagemaker';
 import { toAwsErrorInfo, withThrottlingRetry } from '../../aws/index.ts';
-import { isGoneError } from './ignore-missing.ts';
+import { isGoneError } from './sweep-errors.ts';
 import { paginate } from '../../inventory/paginate.ts';
 import type { ResourceKind } from './types.ts';
 

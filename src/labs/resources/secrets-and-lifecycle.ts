@@ -5,9 +5,10 @@
  */
 import { DeleteNotebookInstanceLifecycleConfigCommand, ListNotebookInstanceLifecycleConfigsCommand } from '@aws-sdk/client-sagemaker';
 import { DeleteSecretCommand, ListSecretsCommand } from '@aws-sdk/client-secrets-manager';
-import { isNotFound, isUnsupportedOperation, toAwsErrorInfo, withThrottlingRetry } from '../../aws/index.ts';
+import { isNotFound, toAwsErrorInfo, withThrottlingRetry } from '../../aws/index.ts';
 import { paginate } from '../../inventory/paginate.ts';
 import type { ResourceKind } from './types.ts';
+import { listOrNoneWhereUnsupported } from './sweep-errors.ts';
 
 export const secretsManagerSecret: ResourceKind = {
   type: 'secretsmanager:secret',
@@ -45,19 +46,13 @@ export const sagemakerLifecycleConfig: ResourceKind = {
   deleteOrder: 32,
   async find(ctx) {
     const sagemaker = await ctx.aws.client('sagemaker');
-    let configs;
-    try {
-      configs = await paginate(async (token) => {
+    // moto_server has no lifecycle configurations: every lab using SageMaker sweeps this kind there.
+    const configs = await listOrNoneWhereUnsupported('SageMaker.ListNotebookInstanceLifecycleConfigs', () =>
+      paginate(async (token) => {
         const page = await withThrottlingRetry(() => sagemaker.send(new ListNotebookInstanceLifecycleConfigsCommand({ NameContains: ctx.prefix, NextToken: token, MaxResults: 100 })));
         return { items: page.NotebookInstanceLifecycleConfigs ?? [], next: page.NextToken };
-      });
-    } catch (error) {
-      // A target without lifecycle configurations (moto_server) cannot hold any of this run's:
-      // every lab using SageMaker sweeps this kind, and its teardown must not fail for that.
-      const info = toAwsErrorInfo(error, 'SageMaker.ListNotebookInstanceLifecycleConfigs');
-      if (isUnsupportedOperation(info)) return [];
-      throw error;
-    }
+      }),
+    );
     return configs.filter((c) => c.NotebookInstanceLifecycleConfigName?.startsWith(`${ctx.prefix}-`)).map((c) => ({ type: 'sagemaker:lifecycle-config', id: c.NotebookInstanceLifecycleConfigName! }));
   },
   async delete(ctx, resource) {
