@@ -10,6 +10,7 @@ import { RestXmlProtocol } from '../protocols/rest-xml/rest-xml-protocol.ts';
 import type { Protocol, ProtocolName, ServiceWireMetadata, WireRequest } from '../protocols/wire.ts';
 import { ServiceModel } from '../schema/service-model.ts';
 import type { ServiceDefinition } from './define-service.ts';
+import { loadHandlerTable } from './lazy-handlers.ts';
 import type { ServiceAttachment } from './service-host.ts';
 
 /** LocalStack's service states, as /_localstack/health reports them. */
@@ -49,7 +50,8 @@ export class ServiceRuntime {
     this.loading ??= (async () => {
       this.status = 'starting';
       try {
-        const exports = await this.definition.loadModel();
+        // The handlers load alongside the model, so a running service answers without further imports.
+        const [exports] = await Promise.all([this.definition.loadModel(), loadHandlerTable(this.definition.handlers)]);
         const model = new ServiceModel(exports);
         const metadata: ServiceWireMetadata = { id: this.id, ...this.definition.wire };
         for (const name of [this.definition.protocol, ...(this.definition.alsoSpeaks ?? [])]) {

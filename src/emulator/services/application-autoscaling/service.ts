@@ -1,11 +1,15 @@
 /** Application Auto Scaling: scalable targets (SageMaker variants checked against SageMaker), policies with their alarms, schedules, tags. */
 import { defineService } from '../define-service.ts';
+import { lazyHandlers } from '../lazy-handlers.ts';
 import { APPLICATION_AUTOSCALING_LIMITATIONS } from './limitations.ts';
-import * as targets from './scalable-targets.ts';
-import * as policies from './scaling-policies.ts';
-import * as scheduled from './scheduled-actions.ts';
 import { type ApplicationAutoScalingState, createApplicationAutoScalingState } from './state.ts';
-import * as tags from './tags.ts';
+
+/** Every operation handlers.ts implements (a unit test keeps the two lists equal). */
+export const APPLICATION_AUTOSCALING_OPERATIONS: readonly string[] = [
+  'RegisterScalableTarget', 'DescribeScalableTargets', 'DeregisterScalableTarget', 'DescribeScalingActivities', 'PutScalingPolicy',
+  'DescribeScalingPolicies', 'DeleteScalingPolicy', 'PutScheduledAction', 'DescribeScheduledActions', 'DeleteScheduledAction',
+  'TagResource', 'UntagResource', 'ListTagsForResource',
+];
 
 export const applicationAutoScaling = defineService<ApplicationAutoScalingState>({
   id: 'application-autoscaling',
@@ -15,20 +19,6 @@ export const applicationAutoScaling = defineService<ApplicationAutoScalingState>
   wire: { apiVersion: '2016-02-06', targetPrefix: 'AnyScaleFrontendService' },
   loadModel: () => import('@aws-sdk/client-application-auto-scaling') as Promise<Record<string, unknown>>,
   state: { scope: 'region', create: createApplicationAutoScalingState },
-  handlers: {
-    RegisterScalableTarget: targets.registerScalableTarget,
-    DescribeScalableTargets: targets.describeScalableTargets,
-    DeregisterScalableTarget: targets.deregisterScalableTarget,
-    DescribeScalingActivities: targets.describeScalingActivities,
-    PutScalingPolicy: policies.putScalingPolicy,
-    DescribeScalingPolicies: policies.describeScalingPolicies,
-    DeleteScalingPolicy: policies.deleteScalingPolicy,
-    PutScheduledAction: scheduled.putScheduledAction,
-    DescribeScheduledActions: scheduled.describeScheduledActions,
-    DeleteScheduledAction: scheduled.deleteScheduledAction,
-    TagResource: tags.tagResource,
-    UntagResource: tags.untagResource,
-    ListTagsForResource: tags.listTagsForResource,
-  },
+  handlers: lazyHandlers(APPLICATION_AUTOSCALING_OPERATIONS, async () => (await import('./handlers.ts')).APPLICATION_AUTOSCALING_HANDLERS),
   limitations: APPLICATION_AUTOSCALING_LIMITATIONS,
 });

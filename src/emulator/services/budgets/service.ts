@@ -1,10 +1,16 @@
 /** AWS Budgets: budgets with limits, time periods and cost filters, notifications, subscribers, tags. Global (account-wide). */
 import { defineService } from '../define-service.ts';
-import * as budgets from './budgets.ts';
+import { lazyHandlers } from '../lazy-handlers.ts';
 import { BUDGETS_LIMITATIONS } from './limitations.ts';
-import * as notifications from './notifications.ts';
 import { type BudgetsState, createBudgetsState } from './state.ts';
-import * as tags from './tags.ts';
+
+/** Every operation handlers.ts implements (a unit test keeps the two lists equal). */
+export const BUDGETS_OPERATIONS: readonly string[] = [
+  'CreateBudget', 'DescribeBudget', 'DescribeBudgets', 'UpdateBudget', 'DeleteBudget',
+  'CreateNotification', 'UpdateNotification', 'DeleteNotification', 'DescribeNotificationsForBudget', 'CreateSubscriber',
+  'UpdateSubscriber', 'DeleteSubscriber', 'DescribeSubscribersForNotification', 'TagResource', 'UntagResource',
+  'ListTagsForResource',
+];
 
 export const budgetsService = defineService<BudgetsState>({
   id: 'budgets',
@@ -14,23 +20,6 @@ export const budgetsService = defineService<BudgetsState>({
   wire: { apiVersion: '2016-10-20', targetPrefix: 'AWSBudgetServiceGateway', validationErrorCode: 'InvalidParameterException' },
   loadModel: () => import('@aws-sdk/client-budgets') as Promise<Record<string, unknown>>,
   state: { scope: 'account', create: createBudgetsState },
-  handlers: {
-    CreateBudget: budgets.createBudget,
-    DescribeBudget: budgets.describeBudget,
-    DescribeBudgets: budgets.describeBudgets,
-    UpdateBudget: budgets.updateBudget,
-    DeleteBudget: budgets.deleteBudget,
-    CreateNotification: notifications.createNotification,
-    UpdateNotification: notifications.updateNotification,
-    DeleteNotification: notifications.deleteNotification,
-    DescribeNotificationsForBudget: notifications.describeNotificationsForBudget,
-    CreateSubscriber: notifications.createSubscriber,
-    UpdateSubscriber: notifications.updateSubscriber,
-    DeleteSubscriber: notifications.deleteSubscriber,
-    DescribeSubscribersForNotification: notifications.describeSubscribersForNotification,
-    TagResource: tags.tagResource,
-    UntagResource: tags.untagResource,
-    ListTagsForResource: tags.listTagsForResource,
-  },
+  handlers: lazyHandlers(BUDGETS_OPERATIONS, async () => (await import('./handlers.ts')).BUDGETS_HANDLERS),
   limitations: BUDGETS_LIMITATIONS,
 });

@@ -4,14 +4,18 @@
  * request pipeline's record hook; see docs/emulator-cloudtrail.md.
  */
 import { defineService } from '../define-service.ts';
-import * as selectors from './event-selectors.ts';
+import { lazyHandlers } from '../lazy-handlers.ts';
 import { CLOUDTRAIL_LIMITATIONS } from './limitations.ts';
-import { lookupEvents } from './lookup-events.ts';
 import { attachCloudTrail } from './recording/recorder.ts';
 import { type CloudTrailState, createCloudTrailState } from './state.ts';
-import * as tags from './tags.ts';
-import * as logging from './trail-logging.ts';
-import * as trails from './trails.ts';
+
+/** Every operation handlers.ts implements (a unit test keeps the two lists equal). */
+export const CLOUDTRAIL_OPERATIONS: readonly string[] = [
+  'CreateTrail', 'UpdateTrail', 'DeleteTrail', 'GetTrail', 'DescribeTrails',
+  'ListTrails', 'StartLogging', 'StopLogging', 'GetTrailStatus', 'PutEventSelectors',
+  'GetEventSelectors', 'PutInsightSelectors', 'GetInsightSelectors', 'AddTags', 'RemoveTags',
+  'ListTags', 'LookupEvents',
+];
 
 export const cloudtrail = defineService<CloudTrailState>({
   id: 'cloudtrail',
@@ -27,24 +31,6 @@ export const cloudtrail = defineService<CloudTrailState>({
   loadModel: () => import('@aws-sdk/client-cloudtrail') as Promise<Record<string, unknown>>,
   state: { scope: 'region', create: createCloudTrailState },
   attach: attachCloudTrail,
-  handlers: {
-    CreateTrail: trails.createTrail,
-    UpdateTrail: trails.updateTrail,
-    DeleteTrail: trails.deleteTrail,
-    GetTrail: trails.getTrail,
-    DescribeTrails: trails.describeTrails,
-    ListTrails: trails.listTrails,
-    StartLogging: logging.startLogging,
-    StopLogging: logging.stopLogging,
-    GetTrailStatus: logging.getTrailStatus,
-    PutEventSelectors: selectors.putEventSelectors,
-    GetEventSelectors: selectors.getEventSelectors,
-    PutInsightSelectors: selectors.putInsightSelectors,
-    GetInsightSelectors: selectors.getInsightSelectors,
-    AddTags: tags.addTags,
-    RemoveTags: tags.removeTags,
-    ListTags: tags.listTags,
-    LookupEvents: lookupEvents,
-  },
+  handlers: lazyHandlers(CLOUDTRAIL_OPERATIONS, async () => (await import('./handlers.ts')).CLOUDTRAIL_HANDLERS),
   limitations: CLOUDTRAIL_LIMITATIONS,
 });

@@ -1,13 +1,18 @@
 /** AWS Key Management Service: regional, per account. */
 import { defineService } from '../define-service.ts';
-import * as aliases from './aliases.ts';
-import * as crypto from './encryption.ts';
-import * as policies from './key-policies.ts';
-import * as keys from './keys.ts';
+import { lazyHandlers } from '../lazy-handlers.ts';
 import { KMS_LIMITATIONS } from './limitations.ts';
-import * as rotation from './rotation.ts';
 import { createKmsState, type KmsState } from './state.ts';
-import * as tags from './tags.ts';
+
+/** Every operation handlers.ts implements (a unit test keeps the two lists equal). */
+export const KMS_OPERATIONS: readonly string[] = [
+  'CreateKey', 'DescribeKey', 'ListKeys', 'UpdateKeyDescription', 'EnableKey',
+  'DisableKey', 'ScheduleKeyDeletion', 'CancelKeyDeletion', 'CreateAlias', 'UpdateAlias',
+  'DeleteAlias', 'ListAliases', 'GetKeyPolicy', 'PutKeyPolicy', 'ListKeyPolicies',
+  'EnableKeyRotation', 'DisableKeyRotation', 'GetKeyRotationStatus', 'ListKeyRotations', 'RotateKeyOnDemand',
+  'Encrypt', 'Decrypt', 'ReEncrypt', 'GenerateDataKey', 'GenerateDataKeyWithoutPlaintext',
+  'GenerateRandom', 'TagResource', 'UntagResource', 'ListResourceTags',
+];
 
 export const kms = defineService<KmsState>({
   id: 'kms',
@@ -17,42 +22,6 @@ export const kms = defineService<KmsState>({
   wire: { apiVersion: '2014-11-01', targetPrefix: 'TrentService' },
   loadModel: () => import('@aws-sdk/client-kms') as Promise<Record<string, unknown>>,
   state: { scope: 'region', create: createKmsState },
-  handlers: {
-    // keys
-    CreateKey: keys.createKey,
-    DescribeKey: keys.describeKey,
-    ListKeys: keys.listKeys,
-    UpdateKeyDescription: keys.updateKeyDescription,
-    EnableKey: keys.enableKey,
-    DisableKey: keys.disableKey,
-    ScheduleKeyDeletion: keys.scheduleKeyDeletion,
-    CancelKeyDeletion: keys.cancelKeyDeletion,
-    // aliases
-    CreateAlias: aliases.createAlias,
-    UpdateAlias: aliases.updateAlias,
-    DeleteAlias: aliases.deleteAlias,
-    ListAliases: aliases.listAliases,
-    // key policies
-    GetKeyPolicy: policies.getKeyPolicy,
-    PutKeyPolicy: policies.putKeyPolicy,
-    ListKeyPolicies: policies.listKeyPolicies,
-    // rotation
-    EnableKeyRotation: rotation.enableKeyRotation,
-    DisableKeyRotation: rotation.disableKeyRotation,
-    GetKeyRotationStatus: rotation.getKeyRotationStatus,
-    ListKeyRotations: rotation.listKeyRotations,
-    RotateKeyOnDemand: rotation.rotateKeyOnDemand,
-    // cryptography
-    Encrypt: crypto.encrypt,
-    Decrypt: crypto.decrypt,
-    ReEncrypt: crypto.reEncrypt,
-    GenerateDataKey: crypto.generateDataKey,
-    GenerateDataKeyWithoutPlaintext: crypto.generateDataKeyWithoutPlaintext,
-    GenerateRandom: crypto.generateRandom,
-    // tags
-    TagResource: tags.tagResource,
-    UntagResource: tags.untagResource,
-    ListResourceTags: tags.listResourceTags,
-  },
+  handlers: lazyHandlers(KMS_OPERATIONS, async () => (await import('./handlers.ts')).KMS_HANDLERS),
   limitations: KMS_LIMITATIONS,
 });

@@ -4,17 +4,21 @@
  * subset of Logs Insights.
  */
 import { defineService } from '../define-service.ts';
+import { lazyHandlers } from '../lazy-handlers.ts';
 import { attachLogs } from './cloudtrail-delivery.ts';
-import * as insights from './insights.ts';
 import { LOGS_LIMITATIONS } from './limitations.ts';
-import * as events from './log-events.ts';
-import * as groups from './log-groups.ts';
-import * as streams from './log-streams.ts';
-import * as metricFilters from './metric-filters.ts';
-import * as policies from './resource-policies.ts';
 import { createLogsState, type LogsState } from './state.ts';
-import * as subscriptions from './subscription-filters.ts';
-import * as tags from './tags.ts';
+
+/** Every operation handlers.ts implements (a unit test keeps the two lists equal). */
+export const LOGS_OPERATIONS: readonly string[] = [
+  'CreateLogGroup', 'DescribeLogGroups', 'ListLogGroups', 'DeleteLogGroup', 'PutRetentionPolicy',
+  'DeleteRetentionPolicy', 'AssociateKmsKey', 'DisassociateKmsKey', 'PutLogGroupDeletionProtection', 'CreateLogStream',
+  'DescribeLogStreams', 'DeleteLogStream', 'PutLogEvents', 'GetLogEvents', 'FilterLogEvents',
+  'PutMetricFilter', 'DescribeMetricFilters', 'DeleteMetricFilter', 'TestMetricFilter', 'PutSubscriptionFilter',
+  'DescribeSubscriptionFilters', 'DeleteSubscriptionFilter', 'PutResourcePolicy', 'DescribeResourcePolicies', 'DeleteResourcePolicy',
+  'StartQuery', 'GetQueryResults', 'StopQuery', 'DescribeQueries', 'TagLogGroup',
+  'UntagLogGroup', 'ListTagsLogGroup', 'TagResource', 'UntagResource', 'ListTagsForResource',
+];
 
 export const logs = defineService<LogsState>({
   id: 'logs',
@@ -24,43 +28,7 @@ export const logs = defineService<LogsState>({
   wire: { apiVersion: '2014-03-28', targetPrefix: 'Logs_20140328', validationErrorCode: 'InvalidParameterException' },
   loadModel: () => import('@aws-sdk/client-cloudwatch-logs') as Promise<Record<string, unknown>>,
   state: { scope: 'region', create: createLogsState },
-  handlers: {
-    CreateLogGroup: groups.createLogGroup,
-    DescribeLogGroups: groups.describeLogGroups,
-    ListLogGroups: groups.listLogGroups,
-    DeleteLogGroup: groups.deleteLogGroup,
-    PutRetentionPolicy: groups.putRetentionPolicy,
-    DeleteRetentionPolicy: groups.deleteRetentionPolicy,
-    AssociateKmsKey: groups.associateKmsKey,
-    DisassociateKmsKey: groups.disassociateKmsKey,
-    PutLogGroupDeletionProtection: groups.putLogGroupDeletionProtection,
-    CreateLogStream: streams.createLogStream,
-    DescribeLogStreams: streams.describeLogStreams,
-    DeleteLogStream: streams.deleteLogStream,
-    PutLogEvents: events.putLogEvents,
-    GetLogEvents: events.getLogEvents,
-    FilterLogEvents: events.filterLogEvents,
-    PutMetricFilter: metricFilters.putMetricFilter,
-    DescribeMetricFilters: metricFilters.describeMetricFilters,
-    DeleteMetricFilter: metricFilters.deleteMetricFilter,
-    TestMetricFilter: metricFilters.testMetricFilter,
-    PutSubscriptionFilter: subscriptions.putSubscriptionFilter,
-    DescribeSubscriptionFilters: subscriptions.describeSubscriptionFilters,
-    DeleteSubscriptionFilter: subscriptions.deleteSubscriptionFilter,
-    PutResourcePolicy: policies.putResourcePolicy,
-    DescribeResourcePolicies: policies.describeResourcePolicies,
-    DeleteResourcePolicy: policies.deleteResourcePolicy,
-    StartQuery: insights.startQuery,
-    GetQueryResults: insights.getQueryResults,
-    StopQuery: insights.stopQuery,
-    DescribeQueries: insights.describeQueries,
-    TagLogGroup: tags.tagLogGroup,
-    UntagLogGroup: tags.untagLogGroup,
-    ListTagsLogGroup: tags.listTagsLogGroup,
-    TagResource: tags.tagResource,
-    UntagResource: tags.untagResource,
-    ListTagsForResource: tags.listTagsForResource,
-  },
+  handlers: lazyHandlers(LOGS_OPERATIONS, async () => (await import('./handlers.ts')).LOGS_HANDLERS),
   limitations: LOGS_LIMITATIONS,
   attach: attachLogs,
 });

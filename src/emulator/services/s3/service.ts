@@ -1,14 +1,22 @@
 /** Amazon S3: buckets and objects, their access controls and settings. Buckets are global by name. */
 import { defineService } from '../define-service.ts';
-import * as access from './bucket-access.ts';
-import * as settings from './bucket-settings.ts';
-import * as buckets from './buckets.ts';
+import { lazyHandlers } from '../lazy-handlers.ts';
 import { S3_LIMITATIONS } from './limitations.ts';
-import * as listing from './listing.ts';
-import * as multipart from './multipart.ts';
-import * as objects from './objects.ts';
-import * as policy from './policy.ts';
 import { createS3State, type S3State } from './state.ts';
+
+/** Every operation handlers.ts implements (a unit test keeps the two lists equal). */
+export const S3_OPERATIONS: readonly string[] = [
+  'CreateBucket', 'DeleteBucket', 'HeadBucket', 'ListBuckets', 'GetBucketLocation',
+  'PutObject', 'GetObject', 'HeadObject', 'DeleteObject', 'DeleteObjects',
+  'CopyObject', 'CreateMultipartUpload', 'UploadPart', 'CompleteMultipartUpload', 'AbortMultipartUpload',
+  'ListParts', 'ListMultipartUploads', 'ListObjectsV2', 'ListObjects', 'ListObjectVersions',
+  'PutBucketPolicy', 'GetBucketPolicy', 'DeleteBucketPolicy', 'GetBucketPolicyStatus', 'PutPublicAccessBlock',
+  'GetPublicAccessBlock', 'DeletePublicAccessBlock', 'GetBucketAcl', 'PutBucketAcl', 'GetObjectAcl',
+  'PutObjectAcl', 'GetBucketOwnershipControls', 'PutBucketOwnershipControls', 'DeleteBucketOwnershipControls', 'GetBucketEncryption',
+  'PutBucketEncryption', 'DeleteBucketEncryption', 'GetBucketVersioning', 'PutBucketVersioning', 'GetBucketLogging',
+  'PutBucketLogging', 'GetBucketTagging', 'PutBucketTagging', 'DeleteBucketTagging', 'GetObjectTagging',
+  'PutObjectTagging', 'DeleteObjectTagging', 'GetBucketLifecycleConfiguration', 'PutBucketLifecycleConfiguration', 'DeleteBucketLifecycle',
+];
 
 export const s3 = defineService<S3State>({
   id: 's3',
@@ -19,57 +27,6 @@ export const s3 = defineService<S3State>({
   wire: { apiVersion: '2006-03-01', xmlNamespace: 'http://s3.amazonaws.com/doc/2006-03-01/' },
   loadModel: () => import('@aws-sdk/client-s3') as Promise<Record<string, unknown>>,
   state: { scope: 'account', create: createS3State },
-  handlers: {
-    CreateBucket: buckets.createBucket,
-    DeleteBucket: buckets.deleteBucket,
-    HeadBucket: buckets.headBucket,
-    ListBuckets: buckets.listBuckets,
-    GetBucketLocation: buckets.getBucketLocation,
-    PutObject: objects.putObject,
-    GetObject: objects.getObject,
-    HeadObject: objects.headObject,
-    DeleteObject: objects.deleteObject,
-    DeleteObjects: objects.deleteObjects,
-    CopyObject: objects.copyObject,
-    CreateMultipartUpload: multipart.createMultipartUpload,
-    UploadPart: multipart.uploadPart,
-    CompleteMultipartUpload: multipart.completeMultipartUpload,
-    AbortMultipartUpload: multipart.abortMultipartUpload,
-    ListParts: multipart.listParts,
-    ListMultipartUploads: multipart.listMultipartUploads,
-    ListObjectsV2: listing.listObjectsV2,
-    ListObjects: listing.listObjects,
-    ListObjectVersions: listing.listObjectVersions,
-    PutBucketPolicy: policy.putBucketPolicy,
-    GetBucketPolicy: policy.getBucketPolicy,
-    DeleteBucketPolicy: policy.deleteBucketPolicy,
-    GetBucketPolicyStatus: policy.getBucketPolicyStatus,
-    PutPublicAccessBlock: access.putPublicAccessBlock,
-    GetPublicAccessBlock: access.getPublicAccessBlock,
-    DeletePublicAccessBlock: access.deletePublicAccessBlock,
-    GetBucketAcl: access.getBucketAcl,
-    PutBucketAcl: access.putBucketAcl,
-    GetObjectAcl: access.getObjectAcl,
-    PutObjectAcl: access.putObjectAcl,
-    GetBucketOwnershipControls: access.getBucketOwnershipControls,
-    PutBucketOwnershipControls: access.putBucketOwnershipControls,
-    DeleteBucketOwnershipControls: access.deleteBucketOwnershipControls,
-    GetBucketEncryption: settings.getBucketEncryption,
-    PutBucketEncryption: settings.putBucketEncryption,
-    DeleteBucketEncryption: settings.deleteBucketEncryption,
-    GetBucketVersioning: settings.getBucketVersioning,
-    PutBucketVersioning: settings.putBucketVersioning,
-    GetBucketLogging: settings.getBucketLogging,
-    PutBucketLogging: settings.putBucketLogging,
-    GetBucketTagging: settings.getBucketTagging,
-    PutBucketTagging: settings.putBucketTagging,
-    DeleteBucketTagging: settings.deleteBucketTagging,
-    GetObjectTagging: settings.getObjectTagging,
-    PutObjectTagging: settings.putObjectTagging,
-    DeleteObjectTagging: settings.deleteObjectTagging,
-    GetBucketLifecycleConfiguration: settings.getBucketLifecycleConfiguration,
-    PutBucketLifecycleConfiguration: settings.putBucketLifecycleConfiguration,
-    DeleteBucketLifecycle: settings.deleteBucketLifecycle,
-  },
+  handlers: lazyHandlers(S3_OPERATIONS, async () => (await import('./handlers.ts')).S3_HANDLERS),
   limitations: S3_LIMITATIONS,
 });

@@ -3,7 +3,7 @@
  * state of its own. The handler (and SageMaker's modules behind it) loads on the first invocation.
  */
 import { defineService } from '../define-service.ts';
-import { lazyHandlers } from '../sagemaker/lazy-handlers.ts';
+import { lazyHandlers } from '../lazy-handlers.ts';
 import { SAGEMAKER_RUNTIME_LIMITATIONS } from './limitations.ts';
 
 export const sagemakerRuntime = defineService({

@@ -4,7 +4,7 @@
  * emulator's cold start nothing; the names below are what the router and the coverage table see.
  */
 import { defineService } from '../define-service.ts';
-import { lazyHandlers } from './lazy-handlers.ts';
+import { lazyHandlers } from '../lazy-handlers.ts';
 import { SAGEMAKER_LIMITATIONS } from './limitations.ts';
 import { createSageMakerState, type SageMakerState } from './state.ts';
 
