@@ -1,5 +1,5 @@
 /**
- * The body of `npm run emulator [-- options]` (src/emulator/cli.ts): the embedded AWS emulator on its own (for AWS CLI users,
+ * The body of `npm run emulator [-- options]` (src/emulator/cli.js): the embedded AWS emulator on its own (for AWS CLI users,
  * workshops, other tools). Options override the environment (see docs/emulator.md):
  *   --port <n>            (MLSEC_EMULATOR_PORT, default 4566; 0 picks a free port)
  *   --host <address>      (MLSEC_EMULATOR_HOST, default 127.0.0.1)

@@ -21,7 +21,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { type Benchmark, type BenchRow, goalRow, percentile, timeEach } from './harness.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const cli = join(root, 'src/emulator/cli.ts');
+const cli = join(root, 'src/emulator/cli.js');
 
 interface Server { url: string; pid: number; stop(): Promise<void> }
 

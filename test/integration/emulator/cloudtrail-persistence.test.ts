@@ -15,7 +15,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTrailBucket, record, s3Client } from './cloudtrail-support.ts';
 import { clientConfig, emulator } from './support.ts';
 
-const cli = resolve(import.meta.dirname, '../../../src/emulator/cli.ts');
+const cli = resolve(import.meta.dirname, '../../../src/emulator/cli.js');
 const ACCOUNT = '246813579024';
 const KEYS = { accessKeyId: ACCOUNT, secretAccessKey: 'x' };
 const dirs: string[] = [];

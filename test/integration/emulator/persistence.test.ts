@@ -11,7 +11,7 @@ import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } fro
 import { afterEach, describe, expect, it } from 'vitest';
 import { clientConfig, emulator } from './support.ts';
 
-const cli = resolve(import.meta.dirname, '../../../src/emulator/cli.ts');
+const cli = resolve(import.meta.dirname, '../../../src/emulator/cli.js');
 const KEYS = { accessKeyId: '135792468024', secretAccessKey: 'x' };
 const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
 const children: ChildProcess[] = [];
