@@ -78,6 +78,21 @@ describe.skipIf(process.env.MLSEC_SKIP_CONSOLE === '1')('lab console API', () =>
     expect(again.headers.get('x-amzn-errortype')).toBe('ConflictException');
   });
 
+  it('shows in the catalog that the lab runs on this target and that the learner has a session, with filters', async () => {
+    if (!site) return;
+    const html = await (await fetch(`${site.url}/labs`, { headers: { cookie: learner.cookie } })).text();
+    expect(html).toMatch(/Availability on <strong[^>]*>embedded emulator at http:\/\/127\.0\.0\.1:\d+<\/strong>/);
+    expect(html).toMatch(new RegExp(`data-lab="${labId}" data-availability="available"`));
+    expect(html).toContain('Your session: In progress (ready)');
+    const byService = await (await fetch(`${site.url}/labs?service=s3control`)).text();
+    expect(byService).toContain(`data-lab="${labId}"`);
+    const otherTask = await (await fetch(`${site.url}/labs?task=4.1`)).text();
+    expect(otherTask).not.toContain(`data-lab="${labId}"`);
+    const bogus = await (await fetch(`${site.url}/labs?difficulty=impossible`)).text();
+    expect(bogus).toContain('There is no difficulty “impossible”');
+    expect(bogus).toContain(`data-lab="${labId}"`);
+  });
+
   it('grades with evidence, risk and a pasteable remediation command', async () => {
     if (!site) return;
     const { status, data } = await learner.call(`/api/lab-sessions/${sessionId}/actions`, { action: 'check' });

@@ -24,6 +24,9 @@ describe('lab pages of the built site', () => {
       expect(html).toContain(definition.title);
     }
     expect(html).toMatch(/Task 4\.3: /);
+    // This server's lab target answers nowhere: availability is "not known", with the reason.
+    expect(html).toMatch(/data-availability="unknown"/);
+    expect(html).toMatch(/cannot be (used|opened)/);
   });
 
   it('gives each lab a page with the story, the console, how to run it from the command line and every task', async () => {
