@@ -1,25 +1,30 @@
 /**
- * The first lab's selftest on every target available here: setup → every task fails as designed →
- * each near-miss still fails → the reference solution passes → teardown → nothing left.
+ * The first lab's selftest on every server available here (the embedded emulator always,
+ * moto_server where installed): setup → every task fails as designed → each near-miss still fails
+ * → the reference solution passes → teardown → nothing left.
  */
 import { describe, expect, it } from 'vitest';
 import { openTarget, targetSettingsFromEnv } from '../../src/aws/index.ts';
 import { findLab, selftestLab } from '../../src/labs/index.ts';
-import { announceMotoSkip, MOTO_AVAILABLE, motoEnv, startMoto } from '../../test/support/moto.ts';
+import { endpointEnv, labServers } from '../../test/support/lab-servers.ts';
 
 const lab = await findLab('exposed-training-data-bucket');
 
-announceMotoSkip('exposed-training-data-bucket selftest on moto_server');
+for (const kind of labServers) {
+  if (!kind.available) console.warn(kind.skipMessage(`exposed-training-data-bucket selftest on ${kind.name}`));
 
-describe.skipIf(!MOTO_AVAILABLE)('exposed-training-data-bucket on moto_server', { timeout: 180_000 }, () => {
-  it('passes its selftest', async () => {
-    const moto = await startMoto();
-    try {
-      const report = await selftestLab(lab, { openTarget: () => openTarget(targetSettingsFromEnv(motoEnv(moto.endpoint))) });
-      expect(report.steps.filter((s) => !s.ok)).toEqual([]);
-      expect(report.steps.filter((s) => s.name.startsWith('near-miss'))).toHaveLength(lab.definition.nearMisses.length);
-    } finally {
-      await moto.stop();
-    }
+  describe.skipIf(!kind.available)(`exposed-training-data-bucket on ${kind.name}`, { timeout: 180_000 }, () => {
+    it('passes its selftest', async () => {
+      const server = await kind.start();
+      try {
+        const report = await selftestLab(lab, { openTarget: () => openTarget(targetSettingsFromEnv(endpointEnv(server.endpoint))) });
+        expect(report.unavailable).toBeUndefined();
+        expect(report.steps.filter((s) => !s.ok)).toEqual([]);
+        expect(report.steps.filter((s) => s.name.startsWith('near-miss'))).toHaveLength(lab.definition.nearMisses.length);
+        expect(report.ok).toBe(true);
+      } finally {
+        await server.stop();
+      }
+    });
   });
-});
+}

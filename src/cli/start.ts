@@ -1,12 +1,19 @@
 /**
  * `npm start`: build the site when its sources changed, start the embedded AWS emulator
  * (127.0.0.1:4566; see src/cli/embedded-emulator.ts), then serve the site (http://localhost:4321).
+ * Labs started from the CLI (`npm run lab -- start …`) attach to this emulator, and a sweeper tears
+ * down lab sessions past their time limit or abandoned (src/labs/session-sweeper.ts).
  * Kept dependency-free so a first run on a fresh clone needs nothing but `npm install`.
+ *
+ * `--rebuild` always builds first; `--no-build` serves `dist/` as it is (tests that just built it).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { openTarget, targetSettingsFromEnv } from '../aws/index.ts';
+import { openDatabase } from '../db/index.ts';
+import { findLab, startSessionSweeper, sqlSessionStore, type SessionSweeper } from '../labs/index.ts';
 import { startEmbeddedEmulator } from './embedded-emulator.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -45,18 +52,41 @@ function buildSite(): void {
   writeFileSync(stampFile, new Date().toISOString());
 }
 
+/** Tears down expired and abandoned lab sessions every minute, on the labs' target. */
+async function startSweeper(): Promise<SessionSweeper | undefined> {
+  try {
+    const settings = targetSettingsFromEnv();
+    // Never start a second emulator for sweeping: attach to the one this command runs (or found).
+    if (settings.kind === 'embedded') settings.embeddedMode = 'attach';
+    const db = await openDatabase();
+    const sweeper = startSessionSweeper({
+      store: sqlSessionStore(db),
+      loadLab: findLab,
+      openTarget: () => openTarget(settings),
+      onSwept: (s) => console.log(`mlsec-sim: lab session ${s.id} (${s.owner}) ${s.reason === 'time-limit' ? 'reached its time limit' : 'was abandoned'}; teardown: ${s.outcome}.`),
+      onError: (error) => console.error(`mlsec-sim: sweeping lab sessions failed (will retry in a minute): ${(error as Error).message}`),
+    });
+    return { sweepNow: sweeper.sweepNow, stop: async () => (await sweeper.stop(), await db.close()) };
+  } catch (error) {
+    console.error(`mlsec-sim: expired lab sessions will not be torn down automatically: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
 async function main(): Promise<void> {
-  if (process.argv.includes('--rebuild') || siteIsStale()) buildSite();
+  if (!process.argv.includes('--no-build') && (process.argv.includes('--rebuild') || siteIsStale())) buildSite();
   // The emulator starts before the site so that the site's labs find it listening.
   const emulator = await startEmbeddedEmulator();
-  if (emulator) {
-    const stop = async () => {
-      await emulator.stop();
-      process.exit(0);
-    };
-    process.once('SIGINT', () => void stop());
-    process.once('SIGTERM', () => void stop());
-  }
+  // The labs of this process (the sweeper, the site) use the emulator it started, whatever its port.
+  if (emulator && !process.env.MLSEC_ENDPOINT) process.env.MLSEC_ENDPOINT = emulator.url;
+  const sweeper = await startSweeper();
+  const stop = async () => {
+    await sweeper?.stop();
+    await emulator?.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
   process.env.HOST ??= '127.0.0.1';
   process.env.PORT ??= '4321';
   // The Node adapter's standalone entry starts listening as soon as it is imported.

@@ -5,6 +5,7 @@
 export { loadLabs, loadLab, findLab, labsRoot, LabDefinitionError, type LoadedLab } from './catalog.ts';
 export { labDefinitionSchema, defineLab, type LabDefinition, type LabContext, type LabTask } from './definition.ts';
 export { LabSessionService, SessionError, SessionBusyError, sameTarget, type ProgressListener } from './session-service.ts';
+export { sweepSessions, startSessionSweeper, type SessionSweeper, type SessionSweeperOptions, type SweptSession } from './session-sweeper.ts';
 export { sqlSessionStore, SessionConflictError, type LabSessionStore, type SessionRecord, type SessionEventRecord } from './session-store.ts';
 export { labSessionMachine, hintLevels, type SessionContext, type SessionEvent, type SessionFailure } from './session-machine.ts';
 export { sessionView, revealedHints, nextTaskForHint, type SessionView, type TaskView } from './session-view.ts';

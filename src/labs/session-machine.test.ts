@@ -1,15 +1,17 @@
 /**
  * The session machine, headless: example tests with fake actors (`.provide`), and model-based path
  * tests from XState's graph utilities — every shortest path to every state is replayed on a live
- * actor, and graph-wide invariants (no dead ends, no way to finish without tearing down what was
- * created) are checked on the whole state graph.
+ * actor (rebuilt from its stored JSON at every resting step, as after a reload or restart), and
+ * graph-wide invariants (no dead ends, no way to finish without tearing down what was created, an
+ * interrupted step always recovered into a known state that still owes its teardown) are checked
+ * on the whole state graph.
  */
 import { describe, expect, it } from 'vitest';
 import { assign, createActor, fromPromise, waitFor, type SnapshotFrom } from 'xstate';
 import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
 import type { GradeResult } from './grading.ts';
 import type { Progress, ProvisionResult, TeardownReport } from './runner.ts';
-import { interruptedFailure, labSessionMachine, type PreflightOutput, type SessionEvent, type SessionInput } from './session-machine.ts';
+import { interruptedFailure, isInFlight, labSessionMachine, type PreflightOutput, type SessionEvent, type SessionInput } from './session-machine.ts';
 
 const input: SessionInput = {
   sessionId: 's-1',
@@ -286,10 +288,23 @@ describe('lab session machine (model-based paths)', () => {
     expect(paths.length).toBe(vertices.length);
   });
 
+  it('maps every interrupted working state to one the machine knows, owing a teardown whenever resources may exist', () => {
+    // What the session service does when the process running a step died: the state it stores must
+    // be a real vertex of the graph, so every invariant above holds for it too.
+    for (const key of vertices.filter((k) => isInFlight(valueOf(k)))) {
+      const { v, hints } = JSON.parse(key) as { v: string; hints: number };
+      const mapped = interruptedFailure(v);
+      const mappedKey = JSON.stringify({ v: mapped.state, phase: mapped.failure?.phase ?? null, pending: mapped.failure?.teardownPending ?? null, hints });
+      expect(vertices, `${v} is recovered as ${mappedKey}, which the machine never reaches`).toContain(mappedKey);
+      if (['provisioning', 'resetting', 'tearingDown'].includes(v)) expect(mapped.failure?.teardownPending, `${v} loses its teardown`).toBe(true);
+      if (['checking', 'solving'].includes(v)) expect(mapped.state).toBe('ready');
+    }
+  });
+
   for (const path of paths) {
-    it(`replays on a live actor: ${path.steps.map((s) => s.event.type.replace('xstate.', '')).join(' → ') || '(initial)'}`, async () => {
+    it(`replays on a live actor, restored from storage at every rest: ${path.steps.map((s) => s.event.type.replace('xstate.', '')).join(' → ') || '(initial)'}`, async () => {
       const { machine, pending } = controllable();
-      const actor = createActor(machine, { input }).start();
+      let actor = createActor(machine, { input }).start();
       for (const step of path.steps) {
         const event = step.event as Ev;
         const match = /^xstate\.(done|error)\.actor\.(.+)$/.exec(event.type);
@@ -305,6 +320,15 @@ describe('lab session machine (model-based paths)', () => {
         }
         await new Promise((r) => setTimeout(r, 0));
         expect(serialize(actor.getSnapshot())).toBe(serialize(step.state as Snap));
+        // A page reload or server restart: resting states are rebuilt from what the store keeps
+        // (the state value and the JSON context), and the path goes on from there.
+        const snap = actor.getSnapshot();
+        if (!isInFlight(String(snap.value))) {
+          actor.stop();
+          const stored = JSON.parse(JSON.stringify({ value: snap.value, context: snap.context })) as { value: string; context: Snap['context'] };
+          actor = createActor(machine, { snapshot: machine.resolveState({ value: stored.value as never, context: stored.context }), input }).start();
+          expect(serialize(actor.getSnapshot())).toBe(serialize(step.state as Snap));
+        }
       }
       actor.stop();
     });

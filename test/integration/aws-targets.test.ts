@@ -1,8 +1,9 @@
 /**
- * src/aws and src/inventory against a real AWS-compatible server (moto_server) over HTTP with the
- * real SDK: the sandbox guard refuses before anything reaches the endpoint, AWS_ENDPOINT_URL is
- * honoured, capabilities are probed, throttling is retried, and an unreadable setting is reported
- * as "could not check". A recording proxy in front of moto shows exactly which calls went out.
+ * src/aws and src/inventory against a real AWS-compatible server (the embedded emulator, and
+ * moto_server where installed) over HTTP with the real SDK: the sandbox guard refuses before
+ * anything reaches the endpoint, AWS_ENDPOINT_URL is honoured, capabilities are probed, throttling
+ * is retried, and an unreadable setting is reported as "could not check". A recording proxy in
+ * front of the server shows exactly which calls went out, and answers what a test needs it to.
  */
 import { CreateBucketCommand, ListBucketsCommand, PutBucketPolicyCommand } from '@aws-sdk/client-s3';
 import { CreateRoleCommand } from '@aws-sdk/client-iam';
@@ -13,22 +14,26 @@ import { createAwsClients, openTarget, probeCapabilities, regionalClientFactory,
 import { getCheck } from '../../src/checks/catalog.ts';
 import { collectInventory } from '../../src/inventory/index.ts';
 import { jsonError, s3Error, startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
-import { announceMotoSkip, MOTO_AVAILABLE, motoEnv, startMoto, type MotoServer } from '../support/moto.ts';
+import { endpointEnv, labServers, type LabServer } from '../support/lab-servers.ts';
 
-announceMotoSkip('src/aws targets, guard and inventory against moto_server');
+for (const kind of labServers) {
+if (!kind.available) console.warn(kind.skipMessage(`src/aws targets, guard and inventory against ${kind.name}`));
 
-describe.skipIf(!MOTO_AVAILABLE)('targets, sandbox guard and inventory (moto_server)', { timeout: 120_000 }, () => {
-  let moto: MotoServer;
+describe.skipIf(!kind.available)(`targets, sandbox guard and inventory (${kind.name})`, { timeout: 120_000 }, () => {
+  let server: LabServer;
   let proxy: FaultProxy;
-  const account = '123456789012'; // moto's account
+  let account: string; // the server's account for these keys
 
-  // The aws target takes credentials from the SDK's default chain; point it at moto's dummy keys.
+  // The aws target takes credentials from the SDK's default chain; point it at dummy keys.
   const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
   beforeAll(async () => {
     process.env.AWS_ACCESS_KEY_ID = 'testing';
     process.env.AWS_SECRET_ACCESS_KEY = 'testing';
-    moto = await startMoto();
-    proxy = await startFaultProxy(moto.endpoint);
+    server = await kind.start();
+    proxy = await startFaultProxy(server.endpoint);
+    const local = createAwsClients(await openTarget(targetSettingsFromEnv(endpointEnv(server.endpoint))));
+    account = (await local.identity()).accountId;
+    local.destroy();
   });
   afterAll(async () => {
     if (saved.id === undefined) delete process.env.AWS_ACCESS_KEY_ID;
@@ -36,7 +41,7 @@ describe.skipIf(!MOTO_AVAILABLE)('targets, sandbox guard and inventory (moto_ser
     if (saved.secret === undefined) delete process.env.AWS_SECRET_ACCESS_KEY;
     else process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
     await proxy?.close();
-    await moto?.stop();
+    await server?.stop();
   });
 
   const awsTarget = (extra: Record<string, string>) =>
@@ -56,7 +61,7 @@ describe.skipIf(!MOTO_AVAILABLE)('targets, sandbox guard and inventory (moto_ser
     await expect(s3.send(new ListBucketsCommand({}))).rejects.toBeInstanceOf(SandboxRefusedError);
     expect(proxy.seen.length).toBe(1);
     aws.destroy();
-    const local = createAwsClients(await openTarget(targetSettingsFromEnv(motoEnv(moto.endpoint))));
+    const local = createAwsClients(await openTarget(targetSettingsFromEnv(endpointEnv(server.endpoint))));
     const names = ((await (await local.client('s3')).send(new ListBucketsCommand({}))).Buckets ?? []).map((b) => b.Name);
     expect(names).not.toContain('mlsec-guard-must-not-exist');
     local.destroy();
@@ -64,7 +69,7 @@ describe.skipIf(!MOTO_AVAILABLE)('targets, sandbox guard and inventory (moto_ser
 
   it('refuses a region that is not allow-listed, naming it', async () => {
     const aws = createAwsClients(await awsTarget({ MLSEC_ALLOWED_ACCOUNTS: account, MLSEC_ALLOWED_REGIONS: 'eu-west-1' }));
-    await expect(aws.identity()).rejects.toThrow(/Refusing to work in region us-east-1 of account 123456789012/);
+    await expect(aws.identity()).rejects.toThrow(new RegExp(`Refusing to work in region us-east-1 of account ${account}`));
     aws.destroy();
   });
 
@@ -76,7 +81,7 @@ describe.skipIf(!MOTO_AVAILABLE)('targets, sandbox guard and inventory (moto_ser
   });
 
   it('assumes a lab role (with a session policy) and guards the assumed identity', async () => {
-    const local = createAwsClients(await openTarget(targetSettingsFromEnv(motoEnv(moto.endpoint))));
+    const local = createAwsClients(await openTarget(targetSettingsFromEnv(endpointEnv(server.endpoint))));
     const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'sts:AssumeRole' }] };
     await (await local.client('iam')).send(new CreateRoleCommand({ RoleName: 'mlsec-lab-role', AssumeRolePolicyDocument: JSON.stringify(trust) }));
     local.destroy();
@@ -94,13 +99,16 @@ describe.skipIf(!MOTO_AVAILABLE)('targets, sandbox guard and inventory (moto_ser
   });
 
   it('probes capabilities by calling, and names what the endpoint lacks', async () => {
-    const aws = createAwsClients(await openTarget(targetSettingsFromEnv(motoEnv(proxy.endpoint))));
+    // moto lacks LookupEvents; the emulator has it, so the proxy answers as moto does.
+    proxy.faults.push({ match: (r) => r.headers['x-amz-target'] === 'CloudTrail_20131101.LookupEvents', times: Infinity, status: 501, contentType: 'application/x-amz-json-1.1', body: jsonError('NotImplemented', 'The LookupEvents action has not been implemented') });
+    const aws = createAwsClients(await openTarget(targetSettingsFromEnv(endpointEnv(proxy.endpoint))));
     proxy.seen.length = 0;
     const report = await probeCapabilities(aws, { services: ['s3', 'kms', 'cloudtrail'], operations: ['s3:GetBucketPolicy', 'cloudtrail:LookupEvents', 's3:PutBucketPolicy'] });
     expect(report.available).toBe(false);
     expect(report.method).toBe('calls');
     expect(report.missing.map((m) => m.need)).toEqual(['cloudtrail:LookupEvents']);
     expect(report.missing[0]!.reason).toMatch(/LookupEvents is not implemented there/);
+    proxy.faults.length = 0;
     expect(report.notProbed).toEqual(['s3:PutBucketPolicy']);
     // Nothing was written while probing.
     expect(proxy.seen.filter((r) => r.method === 'PUT' || r.method === 'DELETE')).toEqual([]);
@@ -127,14 +135,14 @@ describe.skipIf(!MOTO_AVAILABLE)('targets, sandbox guard and inventory (moto_ser
   });
 
   it('retries throttled reads with backoff and gets the data', async () => {
-    const local = createAwsClients(await openTarget(targetSettingsFromEnv(motoEnv(moto.endpoint))));
+    const local = createAwsClients(await openTarget(targetSettingsFromEnv(endpointEnv(server.endpoint))));
     const kms = await local.client('kms');
     const key = await kms.send(new CreateKeyCommand({}));
     await kms.send(new CreateAliasCommand({ AliasName: 'alias/mlsec-throttle-test', TargetKeyId: key.KeyMetadata!.KeyId }));
     local.destroy();
     proxy.faults.push({ match: (r) => r.headers['x-amz-target'] === 'TrentService.ListAliases', times: 2, status: 400, contentType: 'application/x-amz-json-1.1', body: jsonError('ThrottlingException', 'Rate exceeded') });
     proxy.seen.length = 0;
-    const aws = createAwsClients(await openTarget(targetSettingsFromEnv(motoEnv(proxy.endpoint))));
+    const aws = createAwsClients(await openTarget(targetSettingsFromEnv(endpointEnv(proxy.endpoint))));
     const inventory = await collectInventory(aws, { kms: { aliases: true } });
     expect(inventory.kms!.aliases.ok).toBe(true);
     expect(inventory.kms!.aliases.ok && inventory.kms!.aliases.value.map((a) => a.name)).toContain('alias/mlsec-throttle-test');
@@ -143,14 +151,14 @@ describe.skipIf(!MOTO_AVAILABLE)('targets, sandbox guard and inventory (moto_ser
   });
 
   it('reports a setting it cannot read as "could not check" with the AWS error, never as a pass', async () => {
-    const local = createAwsClients(await openTarget(targetSettingsFromEnv(motoEnv(moto.endpoint))));
+    const local = createAwsClients(await openTarget(targetSettingsFromEnv(endpointEnv(server.endpoint))));
     const s3 = await local.client('s3');
     await s3.send(new CreateBucketCommand({ Bucket: 'mlsec-unreadable-policy' }));
     const tls = { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::mlsec-unreadable-policy', 'arn:aws:s3:::mlsec-unreadable-policy/*'], Condition: { Bool: { 'aws:SecureTransport': 'false' } } }] };
     await s3.send(new PutBucketPolicyCommand({ Bucket: 'mlsec-unreadable-policy', Policy: JSON.stringify(tls) }));
     local.destroy();
     proxy.faults.push({ match: (r) => r.method === 'GET' && /^\/mlsec-unreadable-policy\/?\?policy(=|&|$)/.test(r.url), times: Infinity, status: 403, body: s3Error('AccessDenied', 'Access Denied') });
-    const aws = createAwsClients(await openTarget(targetSettingsFromEnv(motoEnv(proxy.endpoint))));
+    const aws = createAwsClients(await openTarget(targetSettingsFromEnv(endpointEnv(proxy.endpoint))));
     proxy.seen.length = 0;
     const inventory = await collectInventory(aws, { s3: { buckets: { names: ['mlsec-unreadable-policy'] } } });
     proxy.faults.length = 0;
@@ -166,7 +174,7 @@ describe.skipIf(!MOTO_AVAILABLE)('targets, sandbox guard and inventory (moto_ser
 
   it('serves the lab terminal’s CLI engine: account-level S3 Control works, other regions stay guarded', async () => {
     const { runAwsCommand } = await import('../../src/aws-cli/index.ts');
-    const aws = createAwsClients(await openTarget(targetSettingsFromEnv(motoEnv(moto.endpoint, { MLSEC_ALLOWED_REGIONS: 'us-east-1,eu-west-1' }))));
+    const aws = createAwsClients(await openTarget(targetSettingsFromEnv(endpointEnv(server.endpoint, { MLSEC_ALLOWED_REGIONS: 'us-east-1,eu-west-1' }))));
     const clientFactory = regionalClientFactory(aws);
     const put = await runAwsCommand(
       `aws s3control put-public-access-block --account-id ${account} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true`,
@@ -186,10 +194,11 @@ describe.skipIf(!MOTO_AVAILABLE)('targets, sandbox guard and inventory (moto_ser
   });
 
   it('fails fast with a clear message when the target is not there', async () => {
-    const aws = createAwsClients(await openTarget(targetSettingsFromEnv(motoEnv('http://127.0.0.1:9'))));
+    const aws = createAwsClients(await openTarget(targetSettingsFromEnv(endpointEnv('http://127.0.0.1:9'))));
     const started = performance.now();
     await expect(aws.identity()).rejects.toThrow(/Nothing is listening at the target endpoint/);
     expect(performance.now() - started).toBeLessThan(5_000);
     aws.destroy();
   });
 });
+}

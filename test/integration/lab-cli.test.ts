@@ -1,15 +1,17 @@
 /**
  * `npm run lab` as a learner and a script use it: real processes, a real SQLite file under
- * MLSEC_DATA_DIR, a real AWS-compatible server. Also: colour rules, exit codes, `--json` shapes,
+ * MLSEC_DATA_DIR, a real AWS-compatible server (the embedded emulator, and moto_server where
+ * installed). Also: colour rules, exit codes, `--json` shapes,
  * and that credentials never appear in any output but `env` (or in the database file).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFixtureLab } from '../support/fixture-lab.ts';
-import { announceMotoSkip, MOTO_AVAILABLE, startMoto, type MotoServer } from '../support/moto.ts';
+import { jsonError, startFaultProxy } from '../support/fault-proxy.ts';
+import { labServers, type LabServer } from '../support/lab-servers.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const cli = join(root, 'src/cli/lab.ts');
@@ -72,6 +74,31 @@ describe('lab CLI without a target', () => {
     expect(result.stderr).toMatch(/MLSEC_TARGET=aws needs MLSEC_ALLOWED_ACCOUNTS/);
   });
 
+  it('fails the build on an invalid lab definition, naming the file and each field, before building anything', slow, async () => {
+    const labsDir = join(dataDir, 'broken-labs');
+    const dir = writeFixtureLab(labsDir, 'broken-lab');
+    const file = join(dir, 'lab.ts');
+    writeFileSync(file, readFileSync(file, 'utf8').replace("syllabus: ['4.3.S1']", "syllabus: ['4.9.S9']").replace("services: [\"s3\"]", "services: [\"s3\",\"teleport\"]"));
+    const validate = await run(['validate'], { MLSEC_DATA_DIR: dataDir, MLSEC_LABS_DIR: labsDir });
+    expect(validate.code).toBe(1);
+    expect(validate.stderr).toContain(join('broken-lab', 'lab.ts'));
+    expect(validate.stderr).toMatch(/syllabus\.0/);
+    expect(validate.stderr).toMatch(/services\.1/);
+    // `npm run build` validates the labs first, so the same mistake stops the build.
+    const build = await new Promise<Result>((done) => {
+      const child = spawn('npm', ['run', '-s', 'build'], { cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, MLSEC_DATA_DIR: dataDir, MLSEC_LABS_DIR: labsDir, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
+    });
+    expect(build.code).not.toBe(0);
+    expect(build.stderr).toContain(join('broken-lab', 'lab.ts'));
+    expect(build.stderr).toMatch(/syllabus\.0/);
+    expect(`${build.stdout}${build.stderr}`).not.toMatch(/astro|building client/i);
+  });
+
   it('prints exports for the AWS CLI without starting anything', slow, async () => {
     const result = await run(['env'], { MLSEC_DATA_DIR: dataDir });
     expect(result.code).toBe(0);
@@ -83,10 +110,11 @@ describe('lab CLI without a target', () => {
   });
 });
 
-announceMotoSkip('lab CLI against moto_server');
+for (const kind of labServers) {
+if (!kind.available) console.warn(kind.skipMessage(`lab CLI against ${kind.name}`));
 
-describe.skipIf(!MOTO_AVAILABLE)('lab CLI against moto_server', () => {
-  let moto: MotoServer;
+describe.skipIf(!kind.available)(`lab CLI against ${kind.name}`, () => {
+  let server: LabServer;
   let dataDir: string;
   const accessKey = 'AKIDNEVERLOGGED0042';
   const secret = 's3cr3t-NeverLogged-Value-9876';
@@ -99,12 +127,12 @@ describe.skipIf(!MOTO_AVAILABLE)('lab CLI against moto_server', () => {
   };
 
   beforeAll(async () => {
-    moto = await startMoto();
+    server = await kind.start();
     dataDir = mkdtempSync(join(tmpdir(), 'mlsec-cli-'));
-    env = { MLSEC_DATA_DIR: dataDir, MLSEC_TARGET: 'endpoint', MLSEC_ENDPOINT: moto.endpoint, MLSEC_ACCESS_KEY_ID: accessKey, MLSEC_SECRET_ACCESS_KEY: secret };
+    env = { MLSEC_DATA_DIR: dataDir, MLSEC_TARGET: 'endpoint', MLSEC_ENDPOINT: server.endpoint, MLSEC_ACCESS_KEY_ID: accessKey, MLSEC_SECRET_ACCESS_KEY: secret };
   });
   afterAll(async () => {
-    await moto?.stop();
+    await server?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -147,7 +175,7 @@ describe.skipIf(!MOTO_AVAILABLE)('lab CLI against moto_server', () => {
     expect(passing.stdout).toMatch(/assisted run/);
 
     const envOut = await lab('env');
-    expect(envOut.stdout).toContain(`export AWS_ENDPOINT_URL=${moto.endpoint}`);
+    expect(envOut.stdout).toContain(`export AWS_ENDPOINT_URL=${server.endpoint}`);
     expect(envOut.stdout).toContain(`export AWS_SECRET_ACCESS_KEY=${secret}`);
 
     const teardown = await lab('teardown');
@@ -165,8 +193,13 @@ describe.skipIf(!MOTO_AVAILABLE)('lab CLI against moto_server', () => {
     writeFixtureLab(labsDir, 'plain-s3', { operations: ['s3:GetBucketVersioning'] });
     writeFixtureLab(labsDir, 'needs-monitoring', { services: ['s3', 'sagemaker'], operations: ['sagemaker:ListMonitoringSchedules'] });
     const result = await lab('list', '--check-target', '--json');
-    const labs = JSON.parse((await run(['list', '--check-target', '--json'], { ...env, MLSEC_LABS_DIR: labsDir })).stdout) as { id: string; available: boolean; unavailableBecause: string[] }[];
     expect(result.code).toBe(0);
+    // A server without SageMaker model monitoring (moto lacks it; for the emulator a proxy answers as moto would).
+    const lacking = await startFaultProxy(server.endpoint);
+    lacking.faults.push({ match: (r) => String(r.headers['x-amz-target'] ?? '').endsWith('.ListMonitoringSchedules'), times: Infinity, status: 501, contentType: 'application/x-amz-json-1.1', body: jsonError('NotImplemented', 'The ListMonitoringSchedules action has not been implemented') });
+    const probed = await run(['list', '--check-target', '--json'], { ...env, MLSEC_ENDPOINT: lacking.endpoint, MLSEC_LABS_DIR: labsDir });
+    await lacking.close();
+    const labs = JSON.parse(probed.stdout) as { id: string; available: boolean; unavailableBecause: string[] }[];
     expect(labs).toEqual([
       expect.objectContaining({ id: 'needs-monitoring', available: false, unavailableBecause: [expect.stringMatching(/^sagemaker:ListMonitoringSchedules: ListMonitoringSchedules is not implemented there/)] }),
       expect.objectContaining({ id: 'plain-s3', available: true, unavailableBecause: [] }),
@@ -200,3 +233,4 @@ describe.skipIf(!MOTO_AVAILABLE)('lab CLI against moto_server', () => {
     }
   });
 });
+}
