@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { nextTaskForHint, type SessionEvent, type SessionRecord } from '../labs/index.ts';
-import { invalid, notFound } from './api.ts';
+import { leaseAlive } from '../labs/session-service.ts';
+import { conflict, invalid, notFound } from './api.ts';
 import { consoleView, type ConsoleView } from './console-view.ts';
 import { learnerFromCookies, type CookieJar, type Learner } from './learners.ts';
 import type { ConsoleRuntime } from './runtime.ts';
@@ -113,10 +114,17 @@ export async function act(req: ConsoleRequest, sessionId: string, action: Action
     default:
       event = { type: `learner.${action.action}` } as SessionEvent;
   }
+  // Another piece of this process (the session sweeper of `npm start`) may be working on it; a
+  // session left mid-step by a process that is gone is recovered by the engine instead.
+  if (workingStates.has(record.state) && leaseAlive(record.lease)) {
+    throw conflict(`The session is busy (${record.state}). Wait until it finishes, then try again.`);
+  }
   const service = req.rt.serviceFor(req.learner.id);
   const after = await req.rt.exclusive(sessionId, actionLabel[action.action], () => service.send(sessionId, event));
   return viewOf(req, after);
 }
+
+const workingStates = new Set(['preflight', 'provisioning', 'checking', 'solving', 'resetting', 'tearingDown']);
 
 const actionLabel: Record<ActionRequest['action'], string> = {
   check: 'checking',

@@ -14,7 +14,7 @@ import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
 const labs = (await loadLabs()).map((l) => l.definition);
 const bucketLab = labs.find((l) => l.id === 'exposed-training-data-bucket')!;
 // A copy that also needs CloudTrail, which the proxy's health report will leave out.
-const trailLab = { ...bucketLab, id: 'needs-cloudtrail', services: [...bucketLab.services, 'cloudtrail'], operations: [...bucketLab.operations, 'cloudtrail:DescribeTrails'] };
+const trailLab: typeof bucketLab = { ...bucketLab, id: 'needs-cloudtrail', services: [...bucketLab.services, 'cloudtrail'], operations: [...bucketLab.operations, 'cloudtrail:DescribeTrails'] };
 
 let aws: AwsTarget | undefined;
 let proxy: FaultProxy;
