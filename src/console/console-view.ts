@@ -6,6 +6,7 @@
  */
 import { getCheck } from '../checks/catalog.ts';
 import type { Evidence, FindingStatus, Severity } from '../checks/types.ts';
+import { environmentOf, type EnvironmentView } from './environment.ts';
 import { revealedHints, sessionView, type LoadedLab, type Progress, type SessionRecord, type SessionView } from '../labs/index.ts';
 
 export type SetupStepStatus = 'done' | 'running' | 'pending' | 'failed';
@@ -45,6 +46,8 @@ export interface ConsoleView {
   actions: ConsoleAction[];
   grade?: { at: string; durationMs: number; passed: boolean; counts: Record<FindingStatus, number>; tasks: TaskResultView[] };
   hints: Record<string, { level: number; name: string; text: string }[]>;
+  /** The lab's resources as a diagram, marked with the last check's findings. */
+  environment: EnvironmentView;
   /** The lab's setup steps and how far the current build got. */
   setup: { title: string; status: SetupStepStatus }[];
   /** When time on the lab started counting (ready, else created) and stopped (ended). */
@@ -62,8 +65,11 @@ export function consoleView(record: SessionRecord, lab: LoadedLab, options: { bu
   const c = record.context;
   const grade = c.lastGrade;
   const accountId = c.identity?.accountId;
+  const session = sessionView(record, lab, options.now);
+  const names = Object.fromEntries(session.resources.map((r) => [r.key, r.name]));
   return {
-    session: sessionView(record, lab, options.now),
+    session,
+    environment: environmentOf(lab, names, grade, accountId),
     version: record.version,
     updatedAt: record.updatedAt,
     progress: c.progress,

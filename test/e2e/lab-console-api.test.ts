@@ -104,6 +104,11 @@ describe.skipIf(process.env.MLSEC_SKIP_CONSOLE === '1')('lab console API', () =>
     expect(versioning.evidence[0]).toMatchObject({ field: 'GetBucketVersioning.Status', expected: 'Enabled' });
     expect(versioning.risk).toMatch(/overwrite/);
     expect(versioning.remediation!.cli).toBe(`aws s3api put-bucket-versioning --bucket ${bucket} --versioning-configuration Status=Enabled`);
+    // The environment view: the bucket fails, and the lab's relation bucket → team key is drawn.
+    const nodes = Object.fromEntries(view.environment.nodes.map((n) => [n.id, n]));
+    expect(nodes[bucket]).toMatchObject({ kind: 'data', status: 'fail' });
+    expect(view.environment.edges).toEqual([expect.objectContaining({ from: bucket, to: expect.stringMatching(/^alias\/mlsec-/) })]);
+    expect(view.environment.checkedAt).toBe(view.grade!.at);
   });
 
   it('runs aws commands in the terminal with the lab credentials, and fixing a finding makes its task pass', async () => {

@@ -74,6 +74,8 @@ describe.skipIf(!hasChromium)('a new learner in the browser', () => {
     expect(await versioning.innerText()).toMatch(/GetBucketVersioning\.Status[\s\S]*Enabled/);
     expect(await versioning.locator('.snippet code').innerText()).toBe(`aws s3api put-bucket-versioning --bucket ${bucket} --versioning-configuration Status=Enabled`);
     expect(await page.getByTestId('check-round-trip').innerText()).toMatch(/round trip \d+ ms/);
+    // The environment diagram marks the bucket with its failing checks.
+    await page.locator(`.environment-diagram [data-node="${bucket}"][data-status=fail]`).waitFor();
 
     // 4. The terminal: a typo gets the closest names; Tab completes; the fix runs.
     await typeInTerminal('aws s3api get-bucket-versionin --bucket ' + bucket);
@@ -99,6 +101,7 @@ describe.skipIf(!hasChromium)('a new learner in the browser', () => {
     const roundTrip = Number(/round trip (\d+) ms/.exec(await page.getByTestId('check-round-trip').innerText())![1]);
     console.log(`[learner-journey] Check round trip shown in the UI: ${roundTrip} ms`);
     await page.screenshot({ path: join(shots, '04-task-passed.png'), fullPage: true });
+    await page.locator('.lab-environment').screenshot({ path: join(shots, '04-environment.png') });
 
     // 6. Reload: the session, its results and the terminal come back.
     await page.reload();

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ConsoleView, FindingView } from '../../console/console-view.ts';
 import { api, ApiCallError, formatDuration } from './lab-client.ts';
+import EnvironmentDiagram from './EnvironmentDiagram.tsx';
 import LabTerminal from './LabTerminal.tsx';
 import './lab.css';
 
@@ -307,6 +308,8 @@ export default function LabConsole({ labId, labTitle, tasks, initialView }: Prop
         </ol>
       </section>
 
+
+      {view && active && <EnvironmentDiagram environment={view.environment} />}
 
       <dialog ref={confirmRef} className="confirm-dialog" aria-labelledby="solve-title">
         <h2 id="solve-title">Show the solution?</h2>
