@@ -12,12 +12,14 @@ import { LabSessionService, sqlSessionStore, type LabSessionStore, type LoadedLa
 import { createMemoryFileStore, type MemoryFileStore } from '../aws-cli/index.ts';
 import { conflict, notFound } from './api.ts';
 import { LearnerStore, sessionOwner } from './learners.ts';
+import { ProgressStore } from './progress.ts';
 import type { LabDefinition } from '../labs/index.ts';
 
 export interface ConsoleRuntime {
   db: SqlClient;
   learners: LearnerStore;
   sessions: LabSessionStore;
+  progress: ProgressStore;
   target(): Promise<Target>;
   /** The lab by id, from the labs the site was built with; a ResourceNotFoundException otherwise. */
   lab(id: string): LoadedLab;
@@ -68,6 +70,7 @@ export async function createConsoleRuntime(labs: () => { id: string; definition:
     db,
     learners,
     sessions,
+    progress: new ProgressStore(db, sessions),
     target: sharedTarget,
     lab,
     labIds: () => labs().map((l) => l.id),

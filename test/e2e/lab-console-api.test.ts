@@ -62,7 +62,7 @@ describe.skipIf(process.env.MLSEC_SKIP_CONSOLE === '1')('lab console API', () =>
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
     learner.cookie = setCookie.split(';')[0]!;
-    expect(response.status).toBe(201);
+    expect(response.status, await response.clone().text()).toBe(201);
     const { view } = (await response.json()) as { view: ConsoleView };
     expect(view.session.state).toBe('ready');
     expect(view.actions).toEqual(expect.arrayContaining(['check', 'hint', 'solve', 'reset', 'teardown']));
@@ -188,6 +188,27 @@ describe.skipIf(process.env.MLSEC_SKIP_CONSOLE === '1')('lab console API', () =>
     const theirs = await stranger.call(`/api/labs/${labId}/session`);
     expect(theirs.data.view.session.id).not.toBe(sessionId);
     await stranger.call(`/api/lab-sessions/${theirs.data.view.session.id}/actions`, { action: 'teardown' });
+  });
+
+  it('records lessons read, and exports and imports the progress profile as JSON', async () => {
+    if (!site) return;
+    const read = await learner.call('/api/progress/lessons/least-privilege-for-ml-artifacts/read', {});
+    expect(read.data.lessonsRead).toEqual([{ lessonId: 'least-privilege-for-ml-artifacts', readAt: expect.any(String) }]);
+    expect((await learner.call('/api/progress/lessons/no-such-lesson/read', {})).status).toBe(404);
+    const exported = await learner.call('/api/progress/export');
+    expect(exported.headers.get('content-disposition')).toContain('mlsec-progress.json');
+    expect(exported.data).toMatchObject({ format: 'mlsec-progress', version: 1, labs: [{ labId, result: 'attempted', sessions: 1 }] });
+    const elsewhere = new Browser();
+    const imported = await elsewhere.call('/api/progress/import', { ...exported.data, lessonsRead: [...exported.data.lessonsRead, { lessonId: 'gone-lesson', readAt: '2026-01-01T00:00:00.000Z' }] });
+    expect(imported.data).toEqual({ imported: { lessons: 1, labs: 1 }, ignored: ['lesson gone-lesson'] });
+    const again = await elsewhere.call('/api/progress/import', exported.data);
+    expect(again.data.imported).toEqual({ lessons: 0, labs: 0 });
+    const theirs = await elsewhere.call('/api/progress/export');
+    expect(theirs.data.lessonsRead.map((r: { lessonId: string }) => r.lessonId)).toEqual(['least-privilege-for-ml-artifacts']);
+    expect(theirs.data.labs).toEqual([expect.objectContaining({ labId, result: 'attempted', imported: true })]);
+    const wrong = await elsewhere.call('/api/progress/import', { format: 'something-else' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.data.message).toMatch(/format: must be "mlsec-progress"/);
   });
 
   it('resumes the session after the server restarts, then tears it down', async () => {

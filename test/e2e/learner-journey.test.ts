@@ -53,6 +53,11 @@ describe.skipIf(!hasChromium)('a new learner in the browser', () => {
     await page.goto(`${site.url}/lessons/${lessonId}`);
     expect(await page.locator('h1').innerText()).toBe('Least privilege for ML artifacts');
     await page.screenshot({ path: join(shots, '01-lesson.png') });
+    // Marking it read is a plain form (lesson pages ship no JavaScript); it lands on /progress.
+    await page.getByRole('button', { name: 'I have read this lesson' }).click();
+    await page.waitForURL(/\/progress\?read=/);
+    expect(await page.getByRole('status').filter({ hasText: 'Recorded' }).innerText()).toBe('Recorded: you read “Least privilege for ML artifacts”.');
+    await page.goBack();
     await page.locator('#practise-it ~ ul').getByRole('link', { name: labId }).click();
     await page.waitForURL(`${site.url}/labs/${labId}`);
     await page.getByRole('heading', { name: 'The story' }).waitFor();
@@ -133,6 +138,14 @@ describe.skipIf(!hasChromium)('a new learner in the browser', () => {
     await page.waitForURL(/\/exams\/results\/\?id=/);
     expect(await page.locator('#score-line').innerText()).toMatch(/^\d of 5 scored questions correct/);
     await page.screenshot({ path: join(shots, '06-quiz-results.png'), fullPage: true });
+
+    // 8. The progress profile joins the lesson, the lab and the quiz.
+    await page.goto(`${site.url}/progress`);
+    await page.locator('[data-item="4.3.S1"]').waitFor();
+    expect(await page.locator('[data-item="4.3.S1"]').innerText()).toMatch(/✓ read\s+◐ attempted/);
+    expect(await page.locator(`[data-lab="${labId}"]`).getAttribute('data-result')).toBe('attempted');
+    await expect.poll(() => page.getByRole('heading', { name: /^Exam history/ }).innerText()).toBe('Exam history (1)');
+    await page.screenshot({ path: join(shots, '07-progress.png'), fullPage: true });
     // Leaving or reloading a page aborts its event stream; that is not an error.
     expect(errors.filter((e) => !/\/events \(net::ERR_ABORTED\)$/.test(e))).toEqual([]);
   });
@@ -140,10 +153,11 @@ describe.skipIf(!hasChromium)('a new learner in the browser', () => {
   it('finds no serious or critical accessibility violation on a lesson, the live lab page and the exams page (axe-core)', async () => {
     if (!site) return;
     const report: Record<string, { id: string; impact: string | null; help: string; nodes: string[] }[]> = {};
-    for (const path of [`/lessons/${lessonId}`, `/labs/${labId}`, '/exams/', '/labs']) {
+    for (const path of [`/lessons/${lessonId}`, `/labs/${labId}`, '/exams/', '/labs', '/progress']) {
       await page.goto(`${site.url}${path}`);
       if (path.startsWith('/labs/')) await page.locator('[data-testid=terminal] .xterm-rows').waitFor();
       if (path === '/exams/') await page.getByRole('button', { name: 'Start practice' }).waitFor();
+      if (path === '/progress') await page.getByRole('heading', { name: /^Exam history/ }).waitFor();
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
