@@ -5,6 +5,8 @@
  * `aws` target pointed at the emulator with AWS_ENDPOINT_URL.
  */
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { CreateBucketCommand, ListBucketsCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +45,22 @@ describe.skipIf(!emulatorPresent)('embedded target (in-process emulator)', { tim
       expect.arrayContaining(['setup', 'every task fails as designed', 'reference solution passes every task', 'teardown', 'no lab resource left (listing by run tag and prefix)']),
     );
     expect(report.ok).toBe(true);
+  });
+
+  it('attaches to an emulator that answers, and never starts a second one next to something else listening there', async () => {
+    const attached = await openTarget(targetSettingsFromEnv({ MLSEC_ENDPOINT: target.endpoint!, MLSEC_EMBEDDED: 'auto' }));
+    expect(attached.description.label).toBe(`embedded emulator at ${target.endpoint}`);
+    await attached.close();
+    const foreign = createServer((_req, res) => res.writeHead(404).end('not an emulator'));
+    await new Promise<void>((ok) => foreign.listen(0, '127.0.0.1', () => ok()));
+    const url = `http://127.0.0.1:${(foreign.address() as AddressInfo).port}`;
+    try {
+      await expect(openTarget(targetSettingsFromEnv({ MLSEC_ENDPOINT: url, MLSEC_EMBEDDED: 'auto' }))).rejects.toThrow(
+        new RegExp(`Something listens at ${url.replace(/\./g, '\\.')} but does not answer as an emulator`),
+      );
+    } finally {
+      foreign.close();
+    }
   });
 
   it('guards the aws target when AWS_ENDPOINT_URL points at the emulator', async () => {

@@ -24,8 +24,20 @@ interface RunningEmulator {
 
 export async function embeddedTarget(settings: TargetSettings, options: EmbeddedOptions = {}): Promise<Target> {
   const attachUrl = settings.endpoint!;
-  if (settings.embeddedMode !== 'in-process' && (await answersHealth(attachUrl))) {
-    return { ...endpointTarget({ ...settings, endpoint: attachUrl }, { kind: 'embedded', label: `embedded emulator at ${attachUrl}` }), capabilityProbe: 'health' };
+  if (settings.embeddedMode !== 'in-process') {
+    // A busy machine can take longer than the first probe allows; something listening that has not
+    // answered yet gets a patient second probe, so `auto` never starts a second emulator on the
+    // same data directory next to a slow one.
+    let health = await probeHealth(attachUrl, 500);
+    if (health === 'no-answer') health = await probeHealth(attachUrl, 10_000);
+    if (health === 'answers') {
+      return { ...endpointTarget({ ...settings, endpoint: attachUrl }, { kind: 'embedded', label: `embedded emulator at ${attachUrl}` }), capabilityProbe: 'health' };
+    }
+    if (health === 'no-answer') {
+      throw new TargetConfigError(
+        `Something listens at ${attachUrl} but does not answer as an emulator (GET /_localstack/health). If it is \`npm start\` or \`npm run emulator\` still starting, try again; otherwise point MLSEC_ENDPOINT at the emulator, or use MLSEC_TARGET=localstack or endpoint for what runs there.`,
+      );
+    }
   }
   if (settings.embeddedMode === 'attach') {
     throw new TargetConfigError(`No embedded emulator answers at ${attachUrl}. Start one with \`npm run emulator\` (or \`npm start\`), or set MLSEC_EMBEDDED=auto to start one inside this command.`);
@@ -64,11 +76,21 @@ async function startInProcess(port: number, persist: boolean): Promise<RunningEm
 
 /** True when something answers LocalStack's health route at `endpoint` within half a second. */
 export async function answersHealth(endpoint: string): Promise<boolean> {
+  return (await probeHealth(endpoint, 500)) === 'answers';
+}
+
+/**
+ * `answers`: the health route answered 2xx. `nothing-there`: the connection was refused (or the
+ * host does not resolve). `no-answer`: something accepted the connection but gave no healthy answer
+ * in time.
+ */
+export async function probeHealth(endpoint: string, timeoutMs: number): Promise<'answers' | 'nothing-there' | 'no-answer'> {
   try {
-    const response = await fetch(`${endpoint}/_localstack/health`, { signal: AbortSignal.timeout(500) });
+    const response = await fetch(`${endpoint}/_localstack/health`, { signal: AbortSignal.timeout(timeoutMs) });
     await response.body?.cancel();
-    return response.ok;
-  } catch {
-    return false;
+    return response.ok ? 'answers' : 'no-answer';
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ECONNRESET' ? 'nothing-there' : 'no-answer';
   }
 }

@@ -8,7 +8,9 @@ const ACCOUNT = '123123123123';
 
 if (!AWS_CLI_AVAILABLE) console.warn(awsCliSkipMessage('cli-kms-secrets.test.ts'));
 
-describe.skipIf(!AWS_CLI_AVAILABLE)(AWS_CLI_AVAILABLE ? 'AWS CLI: kms and secretsmanager' : awsCliSkipMessage('AWS CLI: kms and secretsmanager'), () => {
+// Each `aws` run starts Python (1–3 s on a busy machine) and a test runs up to a dozen: generous
+// timeouts, as the other AWS CLI suites have.
+describe.skipIf(!AWS_CLI_AVAILABLE)(AWS_CLI_AVAILABLE ? 'AWS CLI: kms and secretsmanager' : awsCliSkipMessage('AWS CLI: kms and secretsmanager'), { timeout: 180_000 }, () => {
   let emu: RunningEmulator;
   let aws: AwsCli;
   beforeAll(async () => {

@@ -16,7 +16,8 @@ const ACCOUNT = '567856785678';
 
 if (!AWS_CLI_AVAILABLE) console.warn(awsCliSkipMessage('cloudtrail-cli.test.ts'));
 
-describe.skipIf(!AWS_CLI_AVAILABLE)(AWS_CLI_AVAILABLE ? 'CloudTrail through the AWS CLI' : awsCliSkipMessage('CloudTrail through the AWS CLI'), () => {
+// Each `aws` run starts Python (1–3 s on a busy machine): generous timeouts, as the other AWS CLI suites have.
+describe.skipIf(!AWS_CLI_AVAILABLE)(AWS_CLI_AVAILABLE ? 'CloudTrail through the AWS CLI' : awsCliSkipMessage('CloudTrail through the AWS CLI'), { timeout: 180_000 }, () => {
   let emu: RunningEmulator;
   let cli: AwsCli;
   const aws = (...args: string[]) => cli.run(args);
