@@ -1,55 +1,45 @@
 /**
- * Every "Try it" block in every lesson is valid AWS CLI and runs against an AWS emulator: the
- * commands are extracted with extractTryItBlocks and run in order, one lesson at a time, against a
- * fresh moto server, with AWS_ENDPOINT_URL pointing at it (as a learner's environment would).
+ * Every "Try it" block in every lesson is valid AWS CLI and runs against the embedded emulator —
+ * the AWS a learner gets with `npm start`. The commands are extracted with extractTryItBlocks and
+ * run in order, one lesson at a time, in the emulator's default account `000000000000` (the one
+ * the lessons' ARNs name, as on LocalStack), reset before each lesson so none sees another's resources.
  *
- * moto and the AWS CLI are on this project's build machines but not on a user's: without them the
- * test is skipped with a message. Operations moto itself does not implement (it says so in its
- * log) are listed, not failed; any other failure, including a CLI syntax error, fails the test.
+ * With the AWS CLI on PATH the commands run through it, with AWS_ENDPOINT_URL pointing at the
+ * emulator as a learner's shell would. Without it they run through the project's own AWS CLI
+ * engine (src/aws-cli), the same path the lab terminal takes — so the test runs everywhere, and the
+ * message says which client was used. Every failing command fails the test.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runTryItLine } from '../../src/aws-cli/index.ts';
 import { findLessonFiles } from '../../src/curriculum/lesson-files.ts';
 import { extractTryItBlocks } from '../../src/curriculum/try-it.ts';
-import { freePort } from '../support/free-port.ts';
+import { startEmulator } from '../../src/emulator/index.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const haveCli = spawnSync('aws', ['--version'], { encoding: 'utf8' }).status === 0;
-const haveMoto = spawnSync('moto_server', ['--help'], { encoding: 'utf8' }).status === 0;
-const missing = [!haveCli && 'the AWS CLI (aws)', !haveMoto && 'moto_server'].filter(Boolean).join(' and ');
-if (missing) console.warn(`[try-it commands] SKIPPED: ${missing} not found on PATH. Install them to run every lesson's Try it block against moto.`);
+console.warn(
+  haveCli
+    ? '[try-it commands] running every lesson command through the AWS CLI against the embedded emulator'
+    : '[try-it commands] the AWS CLI (aws) is not on PATH: running every lesson command through the built-in AWS CLI engine (src/aws-cli) against the embedded emulator instead',
+);
 
-describe.skipIf(Boolean(missing))('Try it blocks run against an AWS emulator (moto)', () => {
-  let moto: ChildProcess;
-  let endpoint: string;
-  let motoLog = '';
+type Result = { status: number | null; stdout: string; stderr: string };
+
+describe('Try it blocks run against the embedded emulator', () => {
+  let emulator: Awaited<ReturnType<typeof startEmulator>>;
   let home: string;
 
   beforeAll(async () => {
     home = mkdtempSync(join(tmpdir(), 'mlsec-tryit-'));
-    for (let attempt = 0; attempt < 3 && !endpoint; attempt++) {
-      const port = await freePort();
-      moto = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
-      moto.stdout!.on('data', (d) => (motoLog += d));
-      moto.stderr!.on('data', (d) => (motoLog += d));
-      const url = `http://127.0.0.1:${port}`;
-      for (let i = 0; i < 100 && moto.exitCode === null; i++) {
-        if (await fetch(`${url}/moto-api/`).then((r) => r.ok, () => false)) {
-          endpoint = url;
-          break;
-        }
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      if (!endpoint) moto.kill();
-    }
-    if (!endpoint) throw new Error(`moto_server did not start:\n${motoLog}`);
+    emulator = await startEmulator({ port: 0, log: () => {}, serviceSettings: { sagemaker: { transitionDelayMs: 0 } } });
   });
 
-  afterAll(() => {
-    moto?.kill();
+  afterAll(async () => {
+    await emulator?.stop();
     if (home) rmSync(home, { recursive: true, force: true });
   });
 
@@ -58,45 +48,46 @@ describe.skipIf(Boolean(missing))('Try it blocks run against an AWS emulator (mo
   it.each(lessons.map((l) => [l.path]))('%s', async (path) => {
     const blocks = extractTryItBlocks(readFileSync(join(root, path), 'utf8'));
     expect(blocks.length).toBeGreaterThan(0);
-    await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
+    // A fresh, empty AWS for each lesson, as a learner starting that lesson has.
+    const reset = await fetch(`${emulator.url}/_mlsec/reset`, { method: 'POST' });
+    expect(reset.status).toBe(200);
+    await reset.body?.cancel();
+    const account = 'test';
+    const failures: string[] = [];
+    let succeeded = 0;
+    for (const block of blocks) {
+      for (const command of block.commands) {
+        const result = haveCli ? await runWithCli(command.argv, account) : await runTryItLine(command.argv, { endpoint: emulator.url, credentials: { accessKeyId: account, secretAccessKey: 'test' }, region: 'us-east-1' });
+        if (result.status === 0) {
+          succeeded++;
+          continue;
+        }
+        failures.push(`${path}:${command.line} exit ${result.status}: ${command.text.slice(0, 100)}\n    ${(result.stderr || result.stdout).trim().split('\n').slice(-3).join('\n    ')}`);
+      }
+    }
+    expect(failures.join('\n')).toBe('');
+    expect(succeeded).toBeGreaterThan(0);
+    // Each AWS CLI command starts a Python interpreter (about a second on a busy 2-core machine).
+  }, 240_000);
+
+  function runWithCli(argv: string[], account: string): Promise<Result> {
     const env = {
       PATH: process.env.PATH,
       HOME: home,
-      AWS_ENDPOINT_URL: endpoint,
-      AWS_ACCESS_KEY_ID: 'testing',
-      AWS_SECRET_ACCESS_KEY: 'testing',
+      AWS_ENDPOINT_URL: emulator.url,
+      AWS_ACCESS_KEY_ID: account,
+      AWS_SECRET_ACCESS_KEY: 'test',
       AWS_DEFAULT_REGION: 'us-east-1',
       AWS_CONFIG_FILE: join(home, 'no-config'),
       AWS_SHARED_CREDENTIALS_FILE: join(home, 'no-credentials'),
       AWS_PAGER: '',
     };
-    const failures: string[] = [];
-    const unsupported: string[] = [];
-    let succeeded = 0;
-    for (const block of blocks) {
-      for (const command of block.commands) {
-        const logBefore = motoLog.length;
-        const result = await run(command.argv, env);
-        // moto writes its traceback after answering; give its log a moment to arrive.
-        if (result.status !== 0) await new Promise((r) => setTimeout(r, 200));
-        if (result.status === 0) {
-          succeeded++;
-          continue;
-        }
-        const notImplemented = /The (\w+) action has not been implemented/.exec(motoLog.slice(logBefore));
-        if (notImplemented) unsupported.push(`${path}:${command.line} ${notImplemented[1]}`);
-        else failures.push(`${path}:${command.line} exit ${result.status}: ${command.text.slice(0, 100)}\n    ${(result.stderr || result.stdout).trim().split('\n').slice(-3).join('\n    ')}`);
-      }
-    }
-    if (unsupported.length) console.warn(`[try-it commands] moto does not implement (not a lesson error):\n  ${unsupported.join('\n  ')}`);
-    expect(failures.join('\n')).toBe('');
-    expect(succeeded).toBeGreaterThan(0);
-    // Each AWS CLI command starts a Python interpreter (about a second on a busy 2-core machine).
-  }, 240_000);
+    return run(argv, env);
+  }
 });
 
-/** Runs a command without blocking the event loop (so moto's log keeps streaming in meanwhile). */
-function run(argv: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+/** Runs a command without blocking the event loop (the emulator answers from this process). */
+function run(argv: string[], env: NodeJS.ProcessEnv): Promise<Result> {
   return new Promise((resolveRun) => {
     const child = spawn(argv[0]!, argv.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

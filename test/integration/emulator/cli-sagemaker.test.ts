@@ -77,6 +77,52 @@ describe.skipIf(!awsCliAvailable)(awsCliAvailable ? 'AWS CLI: sagemaker and sage
     expect(waited.code, waited.stderr).toBe(0);
   });
 
+  it('runs the purchasing-options lesson\'s Spot tuning job: create, describe --query, list its trials, stop, delete', async () => {
+    const config = '{"Strategy":"Bayesian","HyperParameterTuningJobObjective":{"Type":"Maximize","MetricName":"validation:auc"},"ResourceLimits":{"MaxNumberOfTrainingJobs":20,"MaxParallelTrainingJobs":4},"ParameterRanges":{"ContinuousParameterRanges":[{"Name":"eta","MinValue":"0.05","MaxValue":"0.5"}],"IntegerParameterRanges":[{"Name":"max_depth","MinValue":"3","MaxValue":"10"}]}}';
+    const definition = (spot: string) => JSON.stringify({
+      StaticHyperParameters: { objective: 'binary:logistic', num_round: '200' },
+      AlgorithmSpecification: { TrainingImage: IMAGE, TrainingInputMode: 'File' },
+      RoleArn: role,
+      InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://mlsec-demo-training-data/churn/train/', S3DataDistributionType: 'FullyReplicated' } } }],
+      OutputDataConfig: { S3OutputPath: 's3://mlsec-demo-training-data/churn/hpo-output/' },
+      ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 30 },
+      ...JSON.parse(spot),
+      CheckpointConfig: { S3Uri: 's3://mlsec-demo-training-data/churn/hpo-checkpoints/' },
+    });
+    const spot = '{"EnableManagedSpotTraining":true,"StoppingCondition":{"MaxRuntimeInSeconds":1800,"MaxWaitTimeInSeconds":3600}}';
+    const create = (name: string, def: string) => cli.run(['sagemaker', 'create-hyper-parameter-tuning-job', '--hyper-parameter-tuning-job-name', name, '--hyper-parameter-tuning-job-config', config, '--training-job-definition', def, '--tags', 'Key=Project,Value=churn', 'Key=Environment,Value=dev']);
+    const noWait = await create('mlsec-demo-churn-hpo', definition('{"EnableManagedSpotTraining":true,"StoppingCondition":{"MaxRuntimeInSeconds":1800}}'));
+    expect(noWait.code).not.toBe(0);
+    expect(noWait.stderr).toContain('An error occurred (ValidationException) when calling the CreateHyperParameterTuningJob operation: Invalid MaxWaitTimeInSeconds. It must be present and be greater than or equal to MaxRuntimeInSeconds');
+    const created = await create('mlsec-demo-churn-hpo', definition(spot));
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.json.HyperParameterTuningJobArn).toBe('arn:aws:sagemaker:us-east-1:123456789012:hyper-parameter-tuning-job/mlsec-demo-churn-hpo');
+    const dup = await create('mlsec-demo-churn-hpo', definition(spot));
+    expect(dup.stderr).toContain('An error occurred (ResourceInUse) when calling the CreateHyperParameterTuningJob operation: A hyperparameter tuning job with the name, mlsec-demo-churn-hpo, already exists. Choose a different name.');
+
+    const described = await cli.run(['sagemaker', 'describe-hyper-parameter-tuning-job', '--hyper-parameter-tuning-job-name', 'mlsec-demo-churn-hpo', '--query', '{Spot:TrainingJobDefinition.EnableManagedSpotTraining,Stopping:TrainingJobDefinition.StoppingCondition,Limits:HyperParameterTuningJobConfig.ResourceLimits}']);
+    expect(described.code, described.stderr).toBe(0);
+    expect(described.json).toEqual({ Spot: true, Stopping: { MaxRuntimeInSeconds: 1800, MaxWaitTimeInSeconds: 3600 }, Limits: { MaxNumberOfTrainingJobs: 20, MaxParallelTrainingJobs: 4 } });
+    // With no delay the tuning job has finished by the next call: every trial completed, tagged like the tuning job.
+    const status = await cli.run(['sagemaker', 'describe-hyper-parameter-tuning-job', '--hyper-parameter-tuning-job-name', 'mlsec-demo-churn-hpo']);
+    expect(status.json).toMatchObject({ HyperParameterTuningJobStatus: 'Completed', TrainingJobStatusCounters: { Completed: 20 } });
+    const listed = await cli.run(['sagemaker', 'list-training-jobs-for-hyper-parameter-tuning-job', '--hyper-parameter-tuning-job-name', 'mlsec-demo-churn-hpo', '--sort-by', 'FinalObjectiveMetricValue', '--sort-order', 'Descending']);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.json.TrainingJobSummaries).toHaveLength(20); // the CLI pages through every result
+    expect(listed.json.TrainingJobSummaries[0].TrainingJobName).toBe(status.json.BestTrainingJob.TrainingJobName);
+    const trialTags = await cli.run(['sagemaker', 'list-tags', '--resource-arn', listed.json.TrainingJobSummaries[0].TrainingJobArn]);
+    expect(trialTags.json.Tags).toEqual([{ Key: 'Project', Value: 'churn' }, { Key: 'Environment', Value: 'dev' }]);
+    const jobs = await cli.run(['sagemaker', 'list-hyper-parameter-tuning-jobs', '--status-equals', 'Completed']);
+    expect(jobs.json.HyperParameterTuningJobSummaries.map((j: { HyperParameterTuningJobName: string }) => j.HyperParameterTuningJobName)).toEqual(['mlsec-demo-churn-hpo']);
+
+    const stop = await cli.run(['sagemaker', 'stop-hyper-parameter-tuning-job', '--hyper-parameter-tuning-job-name', 'mlsec-demo-churn-hpo']);
+    expect(stop.code).not.toBe(0);
+    expect(stop.stderr).toContain('(ValidationException) when calling the StopHyperParameterTuningJob operation');
+    expect((await cli.run(['sagemaker', 'delete-hyper-parameter-tuning-job', '--hyper-parameter-tuning-job-name', 'mlsec-demo-churn-hpo'])).code).toBe(0);
+    const gone = await cli.run(['sagemaker', 'describe-hyper-parameter-tuning-job', '--hyper-parameter-tuning-job-name', 'mlsec-demo-churn-hpo']);
+    expect(gone.stderr).toContain("An error occurred (ResourceNotFound) when calling the DescribeHyperParameterTuningJob operation: Amazon SageMaker can't find a tuning job called mlsec-demo-churn-hpo. Type another name.");
+  });
+
   it('deploys an endpoint with data capture, waits for it, shifts weights, and invokes it with sagemaker-runtime', async () => {
     expect((await cli.run(['sagemaker', 'create-model', '--model-name', 'churn', '--execution-role-arn', role, '--primary-container', `Image=${IMAGE},ModelDataUrl=s3://ml-models/churn/model.tar.gz`, '--enable-network-isolation'])).code).toBe(0);
     const config = await cli.run([

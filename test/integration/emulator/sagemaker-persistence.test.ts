@@ -10,15 +10,18 @@ import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import {
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
+  CreateHyperParameterTuningJobCommand,
   CreateModelCommand,
   CreateModelPackageGroupCommand,
   CreateNotebookInstanceCommand,
   CreateTrainingJobCommand,
   DescribeEndpointCommand,
+  DescribeHyperParameterTuningJobCommand,
   DescribeModelPackageGroupCommand,
   DescribeNotebookInstanceCommand,
   DescribeTrainingJobCommand,
   ListTagsCommand,
+  ListTrainingJobsForHyperParameterTuningJobCommand,
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
 import { InvokeEndpointCommand, SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
@@ -58,6 +61,13 @@ describe('SageMaker persistence', () => {
     await sm.send(new CreateEndpointConfigCommand({ EndpointConfigName: 'c', ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'm', InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }] }));
     await sm.send(new CreateEndpointCommand({ EndpointName: 'e', EndpointConfigName: 'c' }));
     await sm.send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: 'g' }));
+    // A tuning job whose later waves of trials are still to be launched when the emulator stops.
+    await sm.send(new CreateHyperParameterTuningJobCommand({
+      HyperParameterTuningJobName: 'hpo',
+      HyperParameterTuningJobConfig: { Strategy: 'Random', HyperParameterTuningJobObjective: { Type: 'Maximize', MetricName: 'validation:auc' }, ResourceLimits: { MaxNumberOfTrainingJobs: 6, MaxParallelTrainingJobs: 2 }, ParameterRanges: { IntegerParameterRanges: [{ Name: 'max_depth', MinValue: '3', MaxValue: '10' }] } },
+      TrainingJobDefinition: { RoleArn: role, AlgorithmSpecification: { TrainingImage: IMAGE, TrainingInputMode: 'File' }, OutputDataConfig: { S3OutputPath: 's3://ml-models/' }, ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 30 }, StoppingCondition: { MaxRuntimeInSeconds: 3600 } },
+      Tags: [{ Key: 'Project', Value: 'churn' }],
+    }));
     // The notebook becomes InService through a Describe; that read must be persisted too.
     clock += 30_000;
     expect((await sm.send(new DescribeNotebookInstanceCommand({ NotebookInstanceName: 'nb' }))).NotebookInstanceStatus).toBe('Pending');
@@ -78,6 +88,11 @@ describe('SageMaker persistence', () => {
       expect(job.TrainingJobStatus).toBe('Completed');
       expect(job.SecondaryStatusTransitions!.map((t) => t.Status)).toEqual(['Starting', 'Downloading', 'Training', 'Uploading', 'Completed']);
       expect((await sm2.send(new DescribeEndpointCommand({ EndpointName: 'e' }))).EndpointStatus).toBe('InService');
+      const hpo = await sm2.send(new DescribeHyperParameterTuningJobCommand({ HyperParameterTuningJobName: 'hpo' }));
+      expect(hpo).toMatchObject({ HyperParameterTuningJobStatus: 'Completed', TrainingJobStatusCounters: { Completed: 6 } });
+      const trials = (await sm2.send(new ListTrainingJobsForHyperParameterTuningJobCommand({ HyperParameterTuningJobName: 'hpo' }))).TrainingJobSummaries!;
+      expect(trials).toHaveLength(6);
+      expect((await sm2.send(new ListTagsCommand({ ResourceArn: trials[5]!.TrainingJobArn }))).Tags).toEqual([{ Key: 'Project', Value: 'churn' }]);
       expect((await sm2.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: 'g' }))).ModelPackageGroupStatus).toBe('Completed');
       const out = await new SageMakerRuntimeClient(clientConfig(second.url, KEYS)).send(new InvokeEndpointCommand({ EndpointName: 'e', ContentType: 'text/csv', Body: Buffer.from('1,2') }));
       expect(out.InvokedProductionVariant).toBe('AllTraffic');

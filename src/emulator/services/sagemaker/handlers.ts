@@ -17,6 +17,7 @@ import { settled } from './settle.ts';
 import type { SageMakerState } from './state.ts';
 import * as tags from './tags.ts';
 import * as training from './training-jobs.ts';
+import * as tuning from './tuning-jobs.ts';
 
 const table: Record<string, Handler<any, any, SageMakerState>> = {
   // notebook instances and their lifecycle configurations
@@ -37,6 +38,13 @@ const table: Record<string, Handler<any, any, SageMakerState>> = {
   DescribeTrainingJob: training.describeTrainingJob,
   ListTrainingJobs: training.listTrainingJobs,
   StopTrainingJob: training.stopTrainingJob,
+  // hyperparameter tuning jobs
+  CreateHyperParameterTuningJob: tuning.createHyperParameterTuningJob,
+  DescribeHyperParameterTuningJob: tuning.describeHyperParameterTuningJob,
+  ListHyperParameterTuningJobs: tuning.listHyperParameterTuningJobs,
+  StopHyperParameterTuningJob: tuning.stopHyperParameterTuningJob,
+  DeleteHyperParameterTuningJob: tuning.deleteHyperParameterTuningJob,
+  ListTrainingJobsForHyperParameterTuningJob: tuning.listTrainingJobsForHyperParameterTuningJob,
   // hosting: models, endpoint configurations, endpoints
   CreateModel: models.createModel,
   DescribeModel: models.describeModel,

@@ -24,7 +24,8 @@ export const SAGEMAKER_OPERATIONS: readonly string[] = [
   'CreateMonitoringSchedule', 'DescribeMonitoringSchedule', 'ListMonitoringSchedules', 'UpdateMonitoringSchedule', 'StartMonitoringSchedule',
   'StopMonitoringSchedule', 'DeleteMonitoringSchedule', 'CreateProcessingJob', 'DescribeProcessingJob', 'ListProcessingJobs',
   'StopProcessingJob', 'CreateDomain', 'DescribeDomain', 'ListDomains', 'UpdateDomain',
-  'DeleteDomain', 'AddTags', 'DeleteTags', 'ListTags',
+  'DeleteDomain', 'AddTags', 'DeleteTags', 'ListTags', 'CreateHyperParameterTuningJob', 'DescribeHyperParameterTuningJob',
+  'ListHyperParameterTuningJobs', 'StopHyperParameterTuningJob', 'DeleteHyperParameterTuningJob', 'ListTrainingJobsForHyperParameterTuningJob',
 ];
 
 export const sagemakerService = defineService<SageMakerState>({

@@ -14,10 +14,12 @@ import { settleNotebookInstances } from './notebook-instances.ts';
 import { settleProcessingJobs } from './processing-jobs.ts';
 import type { SageMakerState } from './state.ts';
 import { settleTrainingJobs } from './training-jobs.ts';
+import { settleTuningJobs } from './tuning-jobs.ts';
 
 type Settler = (state: SageMakerState, ctx: RequestContext) => boolean;
 
-const SETTLERS: readonly Settler[] = [settleNotebookInstances, settleTrainingJobs, settleProcessingJobs, settleEndpoints, settleModelPackages, settleMonitoringSchedules, settleDomains];
+// Tuning jobs before training jobs: a wave they launch in the past is then settled in the same pass.
+const SETTLERS: readonly Settler[] = [settleNotebookInstances, settleTuningJobs, settleTrainingJobs, settleProcessingJobs, settleEndpoints, settleModelPackages, settleMonitoringSchedules, settleDomains];
 
 export function settle(ctx: RequestContext): SageMakerState {
   const state = sagemaker(ctx);

@@ -55,6 +55,32 @@ export interface TrainingJob extends Progressing {
   trainingStartTime?: Date;
   trainingEndTime?: Date;
   failureReason?: string;
+  /** Set on the trials a hyperparameter tuning job launched. */
+  tuning?: TuningOrigin;
+}
+
+/** What a training job launched by a tuning job knows of it. */
+export interface TuningOrigin {
+  jobName: string;
+  jobArn: string;
+  definitionName?: string;
+  /** The hyperparameter values the tuning job chose for this trial. */
+  tuned: Record<string, string>;
+  objective: { Type?: string; MetricName: string };
+}
+
+export interface HyperParameterTuningJob extends Progressing {
+  name: string;
+  arn: string;
+  creationTime: Date;
+  /** The request as sent, without its tags. */
+  spec: SM.CreateHyperParameterTuningJobRequest;
+  /** How many trials it will launch, in waves of MaxParallelTrainingJobs. */
+  plannedTrainingJobs: number;
+  /** Names of the training jobs it launched, in launch order. */
+  trainingJobNames: string[];
+  endTime?: Date;
+  failureReason?: string;
 }
 
 export interface ProcessingJob extends Progressing {
@@ -172,6 +198,8 @@ export interface SageMakerState {
   lifecycleConfigs: Map<string, NotebookLifecycleConfig>;
   trainingJobs: Map<string, TrainingJob>;
   processingJobs: Map<string, ProcessingJob>;
+  /** Absent in state persisted before tuning jobs existed: use `tuningJobsOf()`. */
+  tuningJobs?: Map<string, HyperParameterTuningJob>;
   models: Map<string, Model>;
   endpointConfigs: Map<string, EndpointConfig>;
   endpoints: Map<string, Endpoint>;
@@ -193,6 +221,7 @@ export function createSageMakerState(): SageMakerState {
     lifecycleConfigs: new Map(),
     trainingJobs: new Map(),
     processingJobs: new Map(),
+    tuningJobs: new Map(),
     models: new Map(),
     endpointConfigs: new Map(),
     endpoints: new Map(),
@@ -203,4 +232,8 @@ export function createSageMakerState(): SageMakerState {
     domains: new Map(),
     tags: new Map(),
   };
+}
+
+export function tuningJobsOf(state: SageMakerState): Map<string, HyperParameterTuningJob> {
+  return (state.tuningJobs ??= new Map());
 }

@@ -5,7 +5,7 @@ import type { RequestContext } from '../../core/context.ts';
 import { ProblemList } from '../../core/validation.ts';
 import type { Output } from '../define-service.ts';
 import { key, paginate, resourceLimitExceeded, sagemaker, validation } from './common.ts';
-import type { SageMakerState, Tag } from './state.ts';
+import { type SageMakerState, type Tag, tuningJobsOf } from './state.ts';
 
 export const MAX_TAGS = MAX_TAGS_PER_RESOURCE;
 
@@ -48,6 +48,7 @@ function exists(state: SageMakerState, ctx: RequestContext, arn: string): boolea
     case 'notebook-instance-lifecycle-config': return state.lifecycleConfigs.has(key(name));
     case 'training-job': return state.trainingJobs.has(key(name));
     case 'processing-job': return state.processingJobs.has(key(name));
+    case 'hyper-parameter-tuning-job': return tuningJobsOf(state).has(key(name));
     case 'model': return state.models.has(key(name));
     case 'endpoint-config': return state.endpointConfigs.has(key(name));
     case 'endpoint': return state.endpoints.has(key(name));

@@ -5,6 +5,7 @@
  * Training Job State Change" event. Nothing is trained: the model artifact path is where SageMaker
  * would put it, and no object is written there.
  */
+import { createHash } from 'node:crypto';
 import type * as SM from '@aws-sdk/client-sagemaker';
 import type { RequestContext } from '../../core/context.ts';
 import { ProblemList } from '../../core/validation.ts';
@@ -25,14 +26,13 @@ import {
   resourceInUse,
   sagemaker,
   sagemakerArn,
-  transitionDelay,
   validation,
 } from './common.ts';
 import { publishTrainingJobEvent } from './events.ts';
 import { checkExecutionRole } from './execution-role.ts';
 import { checkKmsKey, checkNetwork } from './peers.ts';
 import { due, schedule } from './progress.ts';
-import type { SageMakerState, TrainingJob, Transition } from './state.ts';
+import type { SageMakerState, Tag, TrainingJob, TuningOrigin, Transition } from './state.ts';
 import { checkTags, setTags, tagsOf } from './tags.ts';
 
 const TYPE = 'training-job';
@@ -57,34 +57,43 @@ export function findTrainingJob(ctx: RequestContext, name: string): TrainingJob 
   return job;
 }
 
-async function validate(input: SM.CreateTrainingJobRequest): Promise<void> {
+/**
+ * The member constraints of a training job's specification, at `prefix` (empty for
+ * CreateTrainingJob, `trainingJobDefinition` for a tuning job's definition of its trials).
+ */
+export async function checkTrainingMembers(problems: ProblemList, input: Partial<SM.CreateTrainingJobRequest>, prefix = ''): Promise<ProblemList> {
   const sdk = await enums();
-  const problems = checkName(new ProblemList(), 'trainingJobName', input.TrainingJobName);
-  checkRoleArn(problems, 'roleArn', input.RoleArn);
+  const at = (path: string) => (prefix ? `${prefix}.${path}` : path);
+  checkRoleArn(problems, at('roleArn'), input.RoleArn);
   const algo = input.AlgorithmSpecification;
-  problems.oneOf('algorithmSpecification.trainingInputMode', algo?.TrainingInputMode, enumValues(sdk.TrainingInputMode));
-  problems.maxLength('algorithmSpecification.trainingImage', algo?.TrainingImage, 255).maxLength('algorithmSpecification.algorithmName', algo?.AlgorithmName, 170);
-  checkMap(problems, 'hyperParameters', input.HyperParameters, { entries: 100, key: 256, value: 2500 });
-  checkCount(problems, 'inputDataConfig', input.InputDataConfig, 1, 20);
+  problems.oneOf(at('algorithmSpecification.trainingInputMode'), algo?.TrainingInputMode, enumValues(sdk.TrainingInputMode));
+  problems.maxLength(at('algorithmSpecification.trainingImage'), algo?.TrainingImage, 255).maxLength(at('algorithmSpecification.algorithmName'), algo?.AlgorithmName, 170);
+  checkMap(problems, at('hyperParameters'), input.HyperParameters, { entries: 100, key: 256, value: 2500 });
+  checkCount(problems, at('inputDataConfig'), input.InputDataConfig, 1, 20);
   input.InputDataConfig?.forEach((channel, i) => {
-    const at = `inputDataConfig.${i + 1}.member`;
-    problems.minLength(`${at}.channelName`, channel.ChannelName, 1).maxLength(`${at}.channelName`, channel.ChannelName, 64).pattern(`${at}.channelName`, channel.ChannelName, /^[A-Za-z0-9.\-_]+$/, '[A-Za-z0-9\\.\\-_]+');
-    checkS3Uri(problems, `${at}.dataSource.s3DataSource.s3Uri`, channel.DataSource?.S3DataSource?.S3Uri);
-    problems.oneOf(`${at}.inputMode`, channel.InputMode, enumValues(sdk.TrainingInputMode));
+    const member = at(`inputDataConfig.${i + 1}.member`);
+    problems.minLength(`${member}.channelName`, channel.ChannelName, 1).maxLength(`${member}.channelName`, channel.ChannelName, 64).pattern(`${member}.channelName`, channel.ChannelName, /^[A-Za-z0-9.\-_]+$/, '[A-Za-z0-9\\.\\-_]+');
+    checkS3Uri(problems, `${member}.dataSource.s3DataSource.s3Uri`, channel.DataSource?.S3DataSource?.S3Uri);
+    problems.oneOf(`${member}.inputMode`, channel.InputMode, enumValues(sdk.TrainingInputMode));
   });
-  checkS3Uri(problems, 'outputDataConfig.s3OutputPath', input.OutputDataConfig?.S3OutputPath);
-  checkKmsKeyId(problems, 'outputDataConfig.kmsKeyId', input.OutputDataConfig?.KmsKeyId);
+  checkS3Uri(problems, at('outputDataConfig.s3OutputPath'), input.OutputDataConfig?.S3OutputPath);
+  checkKmsKeyId(problems, at('outputDataConfig.kmsKeyId'), input.OutputDataConfig?.KmsKeyId);
   const resources = input.ResourceConfig;
-  problems.oneOf('resourceConfig.instanceType', resources?.InstanceType, enumValues(sdk.TrainingInstanceType));
-  problems.range('resourceConfig.instanceCount', resources?.InstanceCount, 0, Number.MAX_SAFE_INTEGER).range('resourceConfig.volumeSizeInGB', resources?.VolumeSizeInGB, 0, Number.MAX_SAFE_INTEGER);
-  checkKmsKeyId(problems, 'resourceConfig.volumeKmsKeyId', resources?.VolumeKmsKeyId);
-  checkVpcConfig(problems, 'vpcConfig', input.VpcConfig);
-  problems.range('stoppingCondition.maxRuntimeInSeconds', input.StoppingCondition?.MaxRuntimeInSeconds, 1, MAX_RUNTIME);
-  problems.range('stoppingCondition.maxWaitTimeInSeconds', input.StoppingCondition?.MaxWaitTimeInSeconds, 1, MAX_RUNTIME);
-  checkS3Uri(problems, 'checkpointConfig.s3Uri', input.CheckpointConfig?.S3Uri);
-  checkMap(problems, 'environment', input.Environment, { entries: 100, key: 512, value: 512, keyPattern: [/^[a-zA-Z_][a-zA-Z0-9_]*$/, '[a-zA-Z_][a-zA-Z0-9_]*'] });
-  problems.check();
+  problems.oneOf(at('resourceConfig.instanceType'), resources?.InstanceType, enumValues(sdk.TrainingInstanceType));
+  problems.range(at('resourceConfig.instanceCount'), resources?.InstanceCount, 0, Number.MAX_SAFE_INTEGER).range(at('resourceConfig.volumeSizeInGB'), resources?.VolumeSizeInGB, 0, Number.MAX_SAFE_INTEGER);
+  checkKmsKeyId(problems, at('resourceConfig.volumeKmsKeyId'), resources?.VolumeKmsKeyId);
+  checkVpcConfig(problems, at('vpcConfig'), input.VpcConfig);
+  problems.range(at('stoppingCondition.maxRuntimeInSeconds'), input.StoppingCondition?.MaxRuntimeInSeconds, 1, MAX_RUNTIME);
+  problems.range(at('stoppingCondition.maxWaitTimeInSeconds'), input.StoppingCondition?.MaxWaitTimeInSeconds, 1, MAX_RUNTIME);
+  checkS3Uri(problems, at('checkpointConfig.s3Uri'), input.CheckpointConfig?.S3Uri);
+  checkMap(problems, at('environment'), input.Environment, { entries: 100, key: 512, value: 512, keyPattern: [/^[a-zA-Z_][a-zA-Z0-9_]*$/, '[a-zA-Z_][a-zA-Z0-9_]*'] });
+  return problems;
+}
 
+/** The rules between members (image or algorithm, instances, unique channels, managed Spot and MaxWaitTimeInSeconds). */
+export function checkTrainingRules(input: Partial<SM.CreateTrainingJobRequest>): void {
+  const algo = input.AlgorithmSpecification;
+  const resources = input.ResourceConfig;
   if (!input.ServerlessJobConfig) {
     if (!algo || (!algo.TrainingImage && !algo.AlgorithmName)) throw validation('AlgorithmSpecification must name a TrainingImage or an AlgorithmName.');
     if (algo.TrainingImage && algo.AlgorithmName) throw validation('AlgorithmSpecification takes a TrainingImage or an AlgorithmName, not both.');
@@ -102,6 +111,20 @@ async function validate(input: SM.CreateTrainingJobRequest): Promise<void> {
   }
 }
 
+/** The references into other services (subnets, security groups, KMS keys) and the execution role, as SageMaker checks them. */
+export function checkTrainingReferences(ctx: RequestContext, input: Partial<SM.CreateTrainingJobRequest>, resourceArn: string): void {
+  if (input.VpcConfig) checkNetwork(ctx, input.VpcConfig.Subnets ?? [], input.VpcConfig.SecurityGroupIds ?? []);
+  checkKmsKey(ctx, input.OutputDataConfig?.KmsKeyId, 'OutputDataConfig.KmsKeyId');
+  checkKmsKey(ctx, input.ResourceConfig?.VolumeKmsKeyId, 'ResourceConfig.VolumeKmsKeyId');
+  checkExecutionRole(ctx, input.RoleArn!, resourceArn);
+}
+
+async function validate(input: SM.CreateTrainingJobRequest): Promise<void> {
+  const problems = checkName(new ProblemList(), 'trainingJobName', input.TrainingJobName);
+  (await checkTrainingMembers(problems, input)).check();
+  checkTrainingRules(input);
+}
+
 export async function createTrainingJob(input: SM.CreateTrainingJobRequest, ctx: RequestContext): Promise<Output<SM.CreateTrainingJobResponse>> {
   await validate(input);
   const tags = checkTags(input.Tags);
@@ -111,32 +134,49 @@ export async function createTrainingJob(input: SM.CreateTrainingJobRequest, ctx:
   if (state.trainingJobs.has(key(name))) {
     throw resourceInUse(`Training job names must be unique within an AWS account and region, and a training job with this name already exists (${arn})`);
   }
-  if (input.VpcConfig) checkNetwork(ctx, input.VpcConfig.Subnets ?? [], input.VpcConfig.SecurityGroupIds ?? []);
-  checkKmsKey(ctx, input.OutputDataConfig?.KmsKeyId, 'OutputDataConfig.KmsKeyId');
-  checkKmsKey(ctx, input.ResourceConfig?.VolumeKmsKeyId, 'ResourceConfig.VolumeKmsKeyId');
-  checkExecutionRole(ctx, input.RoleArn!, arn);
+  checkTrainingReferences(ctx, input, arn);
+  launchTrainingJob(ctx, { ...input, Tags: undefined }, tags, { start: ctx.now, end: after(ctx) });
+  return { TrainingJobArn: arn };
+}
 
+/**
+ * Starts a validated training job: InProgress from `start`, through the secondary statuses, to
+ * Completed at `end` (a tuning job runs its trials in shorter waves). Publishes the creation event.
+ */
+export function launchTrainingJob(ctx: RequestContext, spec: SM.CreateTrainingJobRequest, tags: Tag[], timing: { start: Date; end: Date; tuning?: TuningOrigin }): TrainingJob {
+  const state = sagemaker(ctx);
+  const name = spec.TrainingJobName!;
+  const { start, end } = timing;
   const job: TrainingJob = {
     name,
-    arn,
-    creationTime: ctx.now,
-    lastModifiedTime: ctx.now,
+    arn: sagemakerArn(ctx, TYPE, name),
+    creationTime: start,
+    lastModifiedTime: start,
     status: 'InProgress',
     transitions: [],
-    spec: { ...input, Tags: undefined },
+    spec,
     secondaryStatus: 'Starting',
-    secondaryTransitions: [{ Status: 'Starting', StartTime: ctx.now, StatusMessage: STAGES[0]!.message }],
+    secondaryTransitions: [{ Status: 'Starting', StartTime: start, StatusMessage: STAGES[0]!.message }],
+    ...(timing.tuning ? { tuning: timing.tuning } : {}),
   };
-  const delay = transitionDelay(ctx);
+  const span = end.getTime() - start.getTime();
   schedule(job, STAGES.slice(1).map((stage): Transition => ({
-    at: new Date(ctx.now.getTime() + Math.round(delay * stage.at)),
+    at: new Date(start.getTime() + Math.round(span * stage.at)),
     status: stage.status === 'Completed' ? 'Completed' : 'InProgress',
     detail: { secondary: stage.status, message: stage.message },
   })));
   state.trainingJobs.set(key(name), job);
-  setTags(state, arn, tags);
-  publishTrainingJobEvent(ctx, describe(job) as Record<string, unknown>, tags, ctx.now);
-  return { TrainingJobArn: arn };
+  setTags(state, job.arn, tags);
+  publishTrainingJobEvent(ctx, describe(job) as Record<string, unknown>, tags, start);
+  return job;
+}
+
+/**
+ * The final objective metric a tuning job's trial reports once it completes: deterministic, from
+ * the job's name (uint32 of SHA-256 / 2^32, 6 decimals), so tests and labs can rely on it.
+ */
+export function objectiveValue(job: TrainingJob): number {
+  return Math.round((createHash('sha256').update(job.name).digest().readUInt32BE(0) / 2 ** 32) * 1e6) / 1e6;
 }
 
 function modelArtifacts(job: TrainingJob): SM.ModelArtifacts | undefined {
@@ -162,6 +202,7 @@ function describe(job: TrainingJob): Output<SM.DescribeTrainingJobResponse> {
     TrainingJobStatus: job.status as SM.TrainingJobStatus,
     SecondaryStatus: job.secondaryStatus as SM.SecondaryStatus,
     FailureReason: job.failureReason,
+    TuningJobArn: job.tuning?.jobArn,
     HyperParameters: spec.HyperParameters,
     AlgorithmSpecification: spec.AlgorithmSpecification,
     RoleArn: spec.RoleArn,
@@ -180,6 +221,7 @@ function describe(job: TrainingJob): Output<SM.DescribeTrainingJobResponse> {
     EnableInterContainerTrafficEncryption: spec.EnableInterContainerTrafficEncryption ?? false,
     EnableManagedSpotTraining: spec.EnableManagedSpotTraining ?? false,
     CheckpointConfig: spec.CheckpointConfig,
+    FinalMetricDataList: job.tuning && job.status === 'Completed' ? [{ MetricName: job.tuning.objective.MetricName, Value: objectiveValue(job), Timestamp: job.trainingEndTime }] : undefined,
     TrainingTimeInSeconds: trainingTime,
     BillableTimeInSeconds: billable,
     DebugHookConfig: spec.DebugHookConfig,
@@ -203,12 +245,17 @@ export function stopTrainingJob(input: SM.StopTrainingJobRequest, ctx: RequestCo
   if (job.status !== 'InProgress') {
     throw validation(`The training job ${job.name} cannot be stopped: its status is ${job.status}. Only a job that is InProgress can be stopped.`);
   }
+  haltTrainingJob(ctx, job);
+  return {};
+}
+
+/** Moves an InProgress job to Stopping now and to Stopped shortly after (StopTrainingJob, or its tuning job being stopped). */
+export function haltTrainingJob(ctx: RequestContext, job: TrainingJob): void {
   job.status = 'Stopping';
   job.lastModifiedTime = ctx.now;
   enterSecondary(job, 'Stopping', 'Stopping the training job', ctx.now);
   schedule(job, [{ at: after(ctx, 0.25), status: 'Stopped', detail: { secondary: 'Stopped', message: 'Training job stopped' } }]);
   publishTrainingJobEvent(ctx, describe(job) as Record<string, unknown>, tagsOf(sagemaker(ctx), job.arn), ctx.now);
-  return {};
 }
 
 export function listTrainingJobs(input: SM.ListTrainingJobsRequest, ctx: RequestContext): Output<SM.ListTrainingJobsResponse> {
