@@ -10,6 +10,10 @@
  *   proves it does not. Operations that create or change things are never called for probing
  *   (that could create a resource); their service answering is taken as enough.
  * - `aws` (a real account) is assumed to have everything.
+ *
+ * A lab may also declare `requires` — behaviour no service listing shows, such as SCPs that actually
+ * decide (`scp-enforcement`). Those are checked first, from the target's kind and the embedded
+ * emulator's `features` (see `requirementProblem`).
  */
 import type { AwsClients } from './clients.ts';
 import { isNetworkError, isUnsupportedOperation, toAwsErrorInfo, type AwsErrorInfo } from './errors.ts';
@@ -19,7 +23,17 @@ export interface CapabilityNeeds {
   services: readonly string[];
   /** `service:Operation`, e.g. `s3:GetBucketPolicyStatus`. */
   operations: readonly string[];
+  /** Behaviour the target must have beyond its services (see `labRequirements`). */
+  requires?: readonly LabRequirement[];
 }
+
+/**
+ * Behaviour a lab relies on that a list of services cannot show. `scp-enforcement`: service control
+ * policies decide calls of member-account principals (a guardrail lab grades SCPs by attempting the
+ * forbidden calls).
+ */
+export const labRequirements = ['scp-enforcement'] as const;
+export type LabRequirement = (typeof labRequirements)[number];
 
 export interface MissingCapability {
   /** `s3` or `s3:GetBucketPolicyStatus`. */
@@ -57,6 +71,9 @@ export function parseOperation(ref: string): { service: ServiceName; operation: 
 
 export async function probeCapabilities(aws: AwsClients, needs: CapabilityNeeds): Promise<CapabilityReport> {
   const method = aws.target.capabilityProbe;
+  const unmet = await unmetRequirements(aws, needs.requires ?? []);
+  // A requirement the target can never meet ends the probe: nothing else would change the answer.
+  if (unmet.length) return { available: false, method: method === 'assumed' ? 'assumed' : 'health', missing: unmet, notProbed: [] };
   if (method === 'assumed') return { available: true, method, missing: [], notProbed: [] };
   const missing: MissingCapability[] = [];
   const wanted = new Set<ServiceName>();
@@ -132,13 +149,43 @@ async function callProbe(aws: AwsClients, service: ServiceName, operation: strin
 }
 
 async function fetchHealth(endpoint: string): Promise<Record<string, string> | undefined> {
+  const body = await fetchHealthReport(endpoint);
+  return body?.services && typeof body.services === 'object' ? body.services : undefined;
+}
+
+async function fetchHealthReport(endpoint: string): Promise<{ services?: Record<string, string>; features?: Record<string, string> } | undefined> {
   try {
     const response = await fetch(`${endpoint}/_localstack/health`, { signal: AbortSignal.timeout(2_000) });
     if (!response.ok) return undefined;
-    const body = (await response.json()) as { services?: Record<string, string> };
-    return body.services && typeof body.services === 'object' ? body.services : undefined;
+    return (await response.json()) as { services?: Record<string, string>; features?: Record<string, string> };
   } catch {
     return undefined;
+  }
+}
+
+/** The requirements a target does not meet, each with the reason and what to do about it. */
+async function unmetRequirements(aws: AwsClients, requires: readonly LabRequirement[]): Promise<MissingCapability[]> {
+  const missing: MissingCapability[] = [];
+  for (const need of requires) {
+    const reason = await requirementProblem(aws, need);
+    if (reason) missing.push({ need, reason });
+  }
+  return missing;
+}
+
+async function requirementProblem(aws: AwsClients, need: LabRequirement): Promise<string | undefined> {
+  const target = aws.target;
+  switch (need) {
+    case 'scp-enforcement':
+      if (target.kind === 'embedded') {
+        const features = (await fetchHealthReport(target.endpoint!))?.features;
+        if (features?.scpEnforcement === 'enabled') return undefined;
+        return `${target.description.label} does not enforce IAM policies and SCPs; start the emulator with MLSEC_EMULATOR_ENFORCE_IAM=1 (npm start or npm run emulator)`;
+      }
+      if (target.kind === 'aws') {
+        return 'this lab creates an AWS Organizations organization, an OU and a member account, which a sandbox account should not do (and an account cannot simply be deleted again); run it on the embedded emulator with MLSEC_EMULATOR_ENFORCE_IAM=1';
+      }
+      return `${target.description.label} does not enforce service control policies (LocalStack, moto and other emulators store SCPs without applying them); run this lab on the embedded emulator with MLSEC_EMULATOR_ENFORCE_IAM=1`;
   }
 }
 

@@ -8,7 +8,7 @@ export { targetSettingsFromEnv, isRealAwsEndpoint, learnerEnvironmentFor, type T
 export { openTarget } from './open-target.ts';
 export { createAwsClients, isTargetUnreachable, regionalClientFactory, type AwsClients, type ClientOptions } from './clients.ts';
 export { checkSandbox, SandboxRefusedError, type CallerIdentity } from './sandbox-guard.ts';
-export { probeCapabilities, parseOperation, TargetUnreachableError, type CapabilityNeeds, type CapabilityReport, type MissingCapability } from './capabilities.ts';
+export { labRequirements, probeCapabilities, parseOperation, TargetUnreachableError, type CapabilityNeeds, type CapabilityReport, type LabRequirement, type MissingCapability } from './capabilities.ts';
 export { withThrottlingRetry, type RetryOptions } from './retry.ts';
 export {
   AwsCallError,

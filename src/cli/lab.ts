@@ -343,13 +343,18 @@ async function selftest(ids: string[]): Promise<void> {
   const reports: SelftestReport[] = [];
   try {
     for (const lab of labs) {
-      if (!parsed.values.json) print(`${out.paint('selftest', 'bold')} ${lab.definition.id} on ${target.description.label}`);
+      // A lab that needs SCPs to decide gets a private emulator of its own with enforcement on: the
+      // shared one runs without, as learners' emulators do by default.
+      const own = settings.kind === 'embedded' && settings.embeddedMode === 'in-process' && lab.definition.requires.includes('scp-enforcement') ? await openTarget(settings, { enforceIam: true }) : undefined;
+      const labTarget = own ?? target;
+      if (!parsed.values.json) print(`${out.paint('selftest', 'bold')} ${lab.definition.id} on ${labTarget.description.label}${own ? ' (IAM and SCP enforcement on)' : ''}`);
       const report = await selftestLab(lab, {
-        openTarget: async () => ({ ...target, close: async () => {} }),
+        openTarget: async () => ({ ...labTarget, close: async () => {} }),
         onStep: (st) => {
           if (!parsed.values.json) print(`  ${st.ok ? out.paint('✓', 'green') : out.paint('✗', 'red')} ${st.name} ${out.paint(`${Math.round(st.ms)} ms`, 'grey')}${st.ok ? '' : `\n${indent(out.paint(st.detail, 'red'), 4)}`}`);
         },
       });
+      await own?.close();
       reports.push(report);
       if (!parsed.values.json) {
         const verdict = report.ok ? out.paint('passed', 'green') : report.unavailable ? out.paint('NOT AVAILABLE on this target', 'yellow') : out.paint('FAILED', 'red');

@@ -15,6 +15,21 @@ export interface EmulatorOptions {
   dataDir?: string;
   /** Verify SigV4 signatures against issued secrets and refuse unknown keys (default false). */
   verifySignatures?: boolean;
+  /**
+   * Enforce IAM: every call is evaluated against identity policies, permissions boundaries,
+   * session policies, resource policies and SCPs, and refused with AWS's AccessDenied when they do
+   * not allow it (default false). See docs/emulator-enforcement.md.
+   */
+  enforceIam?: boolean;
+  /** Authorization decisions kept per account for GET /_mlsec/explain (default 500). */
+  decisionsPerAccount?: number;
+  /**
+   * Serve HTTPS on the same port as HTTP (default true), with a certificate from the emulator's own
+   * certificate authority, kept under `<dataDir>/tls/` (in memory without a data directory).
+   */
+  https?: boolean;
+  /** Extra host names or IP addresses the server certificate should cover (e.g. a LAN address for workshops). */
+  tlsNames?: readonly string[];
   /** Region for requests that name none (default us-east-1). */
   defaultRegion?: string;
   /** Services to serve (default: every built-in service). */
@@ -46,6 +61,10 @@ export interface ResolvedOptions {
   readonly port: number;
   readonly dataDir: string | undefined;
   readonly verifySignatures: boolean;
+  readonly enforceIam: boolean;
+  readonly decisionsPerAccount: number;
+  readonly https: boolean;
+  readonly tlsNames: readonly string[];
   readonly defaultRegion: string;
   readonly maxBodyBytes: number;
   readonly persistDebounceMs: number;
@@ -64,6 +83,10 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     port: options.port ?? DEFAULT_PORT,
     dataDir: options.dataDir ? resolve(options.dataDir) : undefined,
     verifySignatures: options.verifySignatures ?? false,
+    enforceIam: options.enforceIam ?? false,
+    decisionsPerAccount: options.decisionsPerAccount ?? 500,
+    https: options.https ?? true,
+    tlsNames: options.tlsNames ?? [],
     defaultRegion: options.defaultRegion ?? 'us-east-1',
     maxBodyBytes: options.maxBodyBytes ?? 64 * 1024 * 1024,
     persistDebounceMs: options.persistDebounceMs ?? 100,
@@ -84,6 +107,8 @@ function flag(value: string | undefined): boolean {
  *   MLSEC_EMULATOR_HOST, MLSEC_EMULATOR_PORT (or LocalStack's GATEWAY_LISTEN=host:port),
  *   MLSEC_DATA_DIR (state under <dir>/emulator; `.mlsec` in the working directory by default),
  *   MLSEC_EMULATOR_VERIFY_SIGNATURES=1, MLSEC_EMULATOR_ADMIN_TOKEN, AWS_DEFAULT_REGION,
+ *   MLSEC_EMULATOR_ENFORCE_IAM=1 (or LocalStack's ENFORCE_IAM=1): IAM enforcement.
+ *   MLSEC_EMULATOR_HTTPS=0: plain HTTP only; MLSEC_EMULATOR_TLS_NAMES=a,b: more names for the certificate.
  *   MLSEC_EMULATOR_SAGEMAKER_DELAY_MS (how long SageMaker's simulated transitions take).
  *   MLSEC_EMULATOR_CLOUDTRAIL_HISTORY_LIMIT (events CloudTrail keeps per account and region).
  */
@@ -118,6 +143,9 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): Emu
     serviceSettings,
     dataDir: join(resolve(cwd, env.MLSEC_DATA_DIR || '.mlsec'), 'emulator'),
     verifySignatures: flag(env.MLSEC_EMULATOR_VERIFY_SIGNATURES),
+    enforceIam: flag(env.MLSEC_EMULATOR_ENFORCE_IAM ?? env.ENFORCE_IAM),
+    https: env.MLSEC_EMULATOR_HTTPS === undefined || env.MLSEC_EMULATOR_HTTPS.trim() === '' ? undefined : flag(env.MLSEC_EMULATOR_HTTPS),
+    tlsNames: env.MLSEC_EMULATOR_TLS_NAMES?.split(',').map((n) => n.trim()).filter(Boolean),
     adminToken: env.MLSEC_EMULATOR_ADMIN_TOKEN,
     defaultRegion: env.MLSEC_EMULATOR_REGION || env.AWS_DEFAULT_REGION || undefined,
   };

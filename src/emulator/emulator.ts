@@ -5,6 +5,8 @@
 import { rootPrincipal } from './auth/principal.ts';
 import { type EmulatorOptions, resolveOptions, type ResolvedOptions } from './config.ts';
 import type { EventPublisher } from './core/events.ts';
+import { IamEnforcer } from './enforcement/enforcer.ts';
+import { explainRoute } from './enforcement/explain-route.ts';
 import { accessKeyId as newAccessKeyId, randomAccountId, secretAccessKey as newSecret } from './core/ids.ts';
 import type { MetricSink } from './core/metrics.ts';
 import type { AuthorizeHook, RecordHook } from './pipeline/hooks.ts';
@@ -12,6 +14,7 @@ import { InternalBus } from './pipeline/internal-bus.ts';
 import { Pipeline } from './pipeline/pipeline.ts';
 import { ServiceRouter } from './pipeline/service-router.ts';
 import { Edge } from './server/edge.ts';
+import { loadOrCreateTls, type TlsMaterial } from './server/tls/certificate-store.ts';
 import { EMULATOR_VERSION, healthReport } from './server/health.ts';
 import type { ServiceDefinition } from './services/define-service.ts';
 import type { ServiceHost } from './services/service-host.ts';
@@ -19,6 +22,7 @@ import { BUILTIN_SERVICES } from './services/registry.ts';
 import { ServiceRuntime } from './services/service-runtime.ts';
 import { Persistence } from './state/persistence.ts';
 import { DEFAULT_ACCOUNT_ID, World } from './state/world.ts';
+import { join } from 'node:path';
 
 const WARM_UP_DELAY_MS = 500;
 
@@ -35,7 +39,11 @@ export class Emulator {
   readonly router: ServiceRouter;
   readonly pipeline: Pipeline;
   readonly persistence: Persistence | undefined;
+  /** IAM enforcement, when on (`enforceIam`). */
+  readonly enforcer: IamEnforcer | undefined;
   private edge: Edge | undefined;
+  /** The HTTPS certificate and the CA to trust, once started (https option). */
+  tls: TlsMaterial | undefined;
   private readonly startedAt = Date.now();
   private port = 0;
 
@@ -61,6 +69,12 @@ export class Emulator {
       maxBodyBytes: this.options.maxBodyBytes,
       serviceSettings: this.options.serviceSettings,
     });
+    if (this.options.enforceIam) {
+      this.enforcer = new IamEnforcer({ world: this.world, router: this.router, log: this.options.log, now: this.options.now, decisionsPerAccount: this.options.decisionsPerAccount });
+      this.pipeline.authorizers.push(this.enforcer.authorize);
+      this.pipeline.recorders.push(this.enforcer.noteChange);
+      this.pipeline.onBehalfAuthorizer = this.enforcer.onBehalf;
+    }
     for (const hook of options.hooks?.authorize ?? []) this.pipeline.authorizers.push(hook);
     for (const hook of options.hooks?.record ?? []) this.pipeline.recorders.push(hook);
     for (const runtime of this.services) {
@@ -106,7 +120,9 @@ export class Emulator {
 
   async start(): Promise<{ host: string; port: number }> {
     this.persistence?.load();
+    if (this.options.https && !this.tls) this.tls = loadOrCreateTls(this.options.dataDir ? join(this.options.dataDir, 'tls') : undefined, { names: this.options.tlsNames, log: this.options.log });
     this.edge = new Edge({
+      tls: this.tls,
       host: this.options.host,
       port: this.options.port,
       maxBodyBytes: this.options.maxBodyBytes,
@@ -114,10 +130,11 @@ export class Emulator {
       log: this.options.log,
       admin: {
         adminToken: this.options.adminToken,
-        health: () => healthReport(this.services),
+        health: () => healthReport(this.services, { iamEnforcement: this.enforcer !== undefined, persistence: this.persistence !== undefined, https: this.tls !== undefined }),
         status: () => this.status(),
         reset: (accountId) => this.reset(accountId),
         createAccount: (accountId) => this.createAccount(accountId),
+        explain: (request) => explainRoute(request, this.enforcer?.decisions),
       },
     });
     const address = await this.edge.listen();
@@ -140,6 +157,13 @@ export class Emulator {
   get url(): string {
     const host = this.options.host === '0.0.0.0' || this.options.host === '::' ? '127.0.0.1' : this.options.host;
     return `http://${host.includes(':') ? `[${host}]` : host}:${this.port}`;
+  }
+
+  /** The same port over TLS (undefined when HTTPS is off). */
+  get httpsUrl(): string | undefined {
+    if (!this.tls) return undefined;
+    const host = this.options.host === '0.0.0.0' || this.options.host === '::' ? '127.0.0.1' : this.options.host;
+    return `https://${host.includes(':') ? `[${host}]` : host}:${this.port}`;
   }
 
   addAuthorizer(hook: AuthorizeHook): void {
@@ -176,6 +200,7 @@ export class Emulator {
     const ids = accountId === undefined ? this.world.accountIds() : this.world.hasAccount(accountId) ? [accountId] : [];
     for (const id of ids) this.world.removeAccount(id);
     for (const runtime of this.services) runtime.attachment?.reset?.(accountId);
+    this.enforcer?.reset(accountId);
     if (this.persistence && ids.length) {
       this.persistence.markDirty(ids);
       await this.persistence.flush();
@@ -208,9 +233,12 @@ export class Emulator {
     return {
       version: EMULATOR_VERSION,
       url: this.url,
+      httpsUrl: this.httpsUrl ?? null,
+      caCertificate: this.tls ? (this.tls.caPath ?? 'in memory') : null,
       uptimeMs: Date.now() - this.startedAt,
       accounts: this.world.accountIds().length,
       verifySignatures: this.options.verifySignatures,
+      enforcement: this.enforcer?.status ?? { enabled: false },
       services: Object.fromEntries(this.services.map((s) => [s.id, s.status])),
       persistence: this.persistence?.status() ?? null,
       memory: process.memoryUsage(),

@@ -15,6 +15,7 @@ import type { AuthorizeHook, RecordHook } from './pipeline/hooks.ts';
 
 export type { EmulatorOptions } from './config.ts';
 export { optionsFromEnv, DEFAULT_PORT } from './config.ts';
+export { loadOrCreateTls, type TlsMaterial } from './server/tls/certificate-store.ts';
 export type { RootCredentials } from './emulator.ts';
 export type { AuthorizeHook, RecordHook, Call, PipelineHooks } from './pipeline/hooks.ts';
 export type { ServiceDefinition, Handler, Output, Limitation } from './services/define-service.ts';
@@ -28,6 +29,12 @@ export { BUILTIN_SERVICES } from './services/registry.ts';
 export interface RunningEmulator {
   /** Base URL for SDK `endpoint` / CLI `--endpoint-url`, e.g. http://127.0.0.1:4566 */
   readonly url: string;
+  /** The same port over TLS, e.g. https://127.0.0.1:4566 (undefined when `https: false`). */
+  readonly httpsUrl: string | undefined;
+  /** The emulator's CA certificate (PEM) to trust for HTTPS: NODE_EXTRA_CA_CERTS, AWS_CA_BUNDLE, or an agent's `ca`. */
+  readonly caCertificate: string | undefined;
+  /** Where that certificate is stored (undefined without a data directory). */
+  readonly caCertificatePath: string | undefined;
   readonly host: string;
   readonly port: number;
   /** Directory state is persisted in, if any. */
@@ -62,6 +69,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
   return {
     url: emulator.url,
+    httpsUrl: emulator.httpsUrl,
+    caCertificate: emulator.tls?.caPem,
+    caCertificatePath: emulator.tls?.caPath,
     host: address.host,
     port: address.port,
     dataDir: emulator.options.dataDir,

@@ -4,7 +4,7 @@
  * Field-by-field documentation for authors is in docs/labs.md.
  */
 import { z } from 'zod';
-import { isServiceName, parseOperation, serviceNames, type AwsClients, type ServiceName } from '../aws/index.ts';
+import { isServiceName, labRequirements, parseOperation, serviceNames, type AwsClients, type ServiceName } from '../aws/index.ts';
 import { getCheck } from '../checks/catalog.ts';
 import { curriculumTopicIds, isSyllabusItemId } from '../curriculum/syllabus.ts';
 import type { ProbeOutcome } from '../inventory/types.ts';
@@ -139,6 +139,8 @@ export const labDefinitionSchema = z
     services: z.array(z.string().refine(isServiceName, { message: `unknown service; known: ${serviceNames.join(', ')}` })).min(1),
     /** `service:Operation` the lab relies on; read-like ones are probed on the target before setup. */
     operations: z.array(z.string()).default([]),
+    /** Behaviour the target must have beyond its services (`scp-enforcement`); checked in preflight, unmet → unavailable with the reason. */
+    requires: z.array(z.enum(labRequirements)).default([]),
     resources: z.record(camel, resourceSchema),
     setup: z.array(stepSchema).min(1),
     tasks: z.array(taskSchema).min(3, 'a lab has at least 3 tasks'),
@@ -197,6 +199,9 @@ export const labDefinitionSchema = z
         }
         if (ref.check === 'lab-probe-outcome' && ref.params && typeof ref.params.probe === 'string' && !lab.probes[ref.params.probe]) {
           issue([...path, 'params', 'probe'], `no probe "${ref.params.probe}" is defined`);
+        }
+        if (ref.check === 'lab-probe-outcome' && Array.isArray(ref.params?.stillAllowed)) {
+          for (const other of ref.params.stillAllowed as unknown[]) if (typeof other === 'string' && !lab.probes[other]) issue([...path, 'params', 'stillAllowed'], `no probe "${other}" is defined`);
         }
       });
       checkHints(task.hints, (field, message) => issue(['tasks', t, 'hints', field], message));

@@ -154,7 +154,7 @@ async function labEvidence(input: GradeInput, tasks: LabTask[], refs: CheckRef[]
       return { questionId: q.id, prompt: q.prompt, given: input.answers[q.id], accepted: accepted.map((a) => normaliseAnswer(a, q.match)), match: q.match };
     }),
   );
-  const probeIds = [...new Set(refs.filter((r) => r.checkId === 'lab-probe-outcome').map((r) => (r.params as { probe: string }).probe))];
+  const probeIds = [...new Set(refs.filter((r) => r.checkId === 'lab-probe-outcome').flatMap((r) => { const p = r.params as { probe: string; stillAllowed?: string[] }; return [p.probe, ...(p.stillAllowed ?? [])]; }))];
   const probes: Record<string, Observed<ProbeOutcome>> = {};
   if (probeIds.length) {
     const ctx = createLabContext({ lab: input.lab, runId: input.runId, aws: input.aws, identity, facts: input.facts });

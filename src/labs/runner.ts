@@ -46,7 +46,7 @@ export interface PreflightResult {
 /** Target reachable, sandbox guard satisfied, every service and operation the lab needs present. */
 export async function preflight(rt: LabRuntime): Promise<PreflightResult> {
   const identity = await rt.aws.identity();
-  const capabilities = await probeCapabilities(rt.aws, { services: rt.lab.services, operations: rt.lab.operations });
+  const capabilities = await probeCapabilities(rt.aws, { services: rt.lab.services, operations: rt.lab.operations, requires: rt.lab.requires });
   if (!capabilities.available) throw new LabUnavailableError(rt.lab.id, rt.target.description.label, capabilities);
   return { identity, capabilities };
 }
@@ -54,7 +54,7 @@ export async function preflight(rt: LabRuntime): Promise<PreflightResult> {
 /** Whether a lab can run on the target, without throwing: for catalog pages and `list --check-target`. */
 export async function availability(rt: LabRuntime): Promise<CapabilityReport> {
   await rt.aws.identity();
-  return probeCapabilities(rt.aws, { services: rt.lab.services, operations: rt.lab.operations });
+  return probeCapabilities(rt.aws, { services: rt.lab.services, operations: rt.lab.operations, requires: rt.lab.requires });
 }
 
 export interface ProvisionResult {

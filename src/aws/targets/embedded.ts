@@ -15,6 +15,12 @@ import { endpointTarget } from './endpoint.ts';
 export interface EmbeddedOptions {
   /** Port for an in-process emulator; 0 (default) picks a free one. */
   port?: number;
+  /**
+   * Start the in-process emulator with IAM and SCP enforcement on (labs that declare
+   * `requires: ['scp-enforcement']` get their own such emulator in `lab selftest`). Ignored when
+   * attaching to a running emulator: its own setting (MLSEC_EMULATOR_ENFORCE_IAM) decides.
+   */
+  enforceIam?: boolean;
 }
 
 interface RunningEmulator {
@@ -44,12 +50,12 @@ export async function embeddedTarget(settings: TargetSettings, options: Embedded
   }
   // Falling back from `auto` serves the learner's own environment, so its state is kept in
   // MLSEC_DATA_DIR like `npm run emulator` keeps it; `in-process` is a private, in-memory one.
-  const emulator = await startInProcess(options.port ?? 0, settings.embeddedMode === 'auto');
+  const emulator = await startInProcess(options.port ?? 0, settings.embeddedMode === 'auto', options.enforceIam);
   const target = endpointTarget({ ...settings, endpoint: emulator.url }, { kind: 'embedded', label: `embedded emulator at ${emulator.url} (in this process)` });
   return { ...target, capabilityProbe: 'health', close: () => emulator.stop() };
 }
 
-async function startInProcess(port: number, persist: boolean): Promise<RunningEmulator> {
+async function startInProcess(port: number, persist: boolean, enforceIam?: boolean): Promise<RunningEmulator> {
   // A computed specifier keeps the emulator out of the static import graph of everything else.
   const specifier = new URL('../../emulator/index.ts', import.meta.url).href;
   let mod: Record<string, unknown>;
@@ -67,7 +73,8 @@ async function startInProcess(port: number, persist: boolean): Promise<RunningEm
   const start = mod.startEmulator as ((options: Record<string, unknown>) => Promise<unknown>) | undefined;
   if (typeof start !== 'function') throw new TargetConfigError('src/emulator/index.ts does not export startEmulator({ port }).');
   const fromEnv = typeof mod.optionsFromEnv === 'function' ? (mod.optionsFromEnv as (env: NodeJS.ProcessEnv) => Record<string, unknown>)(process.env) : {};
-  const options = persist ? { ...fromEnv, port, host: '127.0.0.1' } : { port, host: '127.0.0.1', log: () => {} };
+  const base = persist ? { ...fromEnv, port, host: '127.0.0.1' } : { port, host: '127.0.0.1', log: () => {} };
+  const options = enforceIam === undefined ? base : { ...base, enforceIam };
   const handle = (await start(options)) as { url?: string; port?: number; stop?: () => Promise<void>; close?: () => Promise<void> };
   const url = handle.url ?? `http://127.0.0.1:${handle.port}`;
   const stop = handle.stop ?? handle.close;

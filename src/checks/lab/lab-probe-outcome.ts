@@ -10,6 +10,12 @@ const params = z.strictObject({
   probe: z.string().min(1),
   /** The outcome a secure environment gives. */
   expect: z.enum(['allowed', 'denied']),
+  /**
+   * Probes of legitimate work that must still be allowed for this to pass: a guardrail that denies
+   * the forbidden call by denying everything (every training job, not just the ones outside a VPC)
+   * fails. They are evaluated only once the main probe has the expected outcome.
+   */
+  stillAllowed: z.array(z.string().min(1)).optional(),
 });
 
 /**
@@ -47,7 +53,21 @@ export default defineCheck<z.infer<typeof params>>({
     if (result.outcome === 'error') {
       return [couldNotCheck(id, resource, result.description, { code: result.errorCode ?? 'Error', message: result.message ?? 'the probe failed' }, `what happens when ${result.description}`)];
     }
-    if (result.outcome === p.expect) return [finding(id, resource, 'pass', `As it should be: ${result.description} is ${result.outcome}.`, evidence)];
+    if (result.outcome === p.expect) {
+      for (const other of p.stillAllowed ?? []) {
+        const seen = probes[other];
+        if (!seen) return [couldNotCheck(id, resource, `probe ${other}`, { code: 'NoProbe', message: `the probe ${other} did not run` }, 'legitimate work')];
+        if (!seen.ok) return [couldNotCheck(id, resource, `probe ${other}`, seen.error, 'the probe call')];
+        const legit = seen.value;
+        evidence.push({ field: legit.description, value: legit.outcome === 'allowed' ? 'allowed' : `${legit.outcome}${legit.errorCode ? ` (${legit.errorCode})` : ''}`, expected: 'allowed' });
+        if (legit.outcome === 'error') return [couldNotCheck(id, resource, legit.description, { code: legit.errorCode ?? 'Error', message: legit.message ?? 'the probe failed' }, `what happens when ${legit.description}`)];
+        if (legit.outcome === 'denied') {
+          const why = legit.message ? ` (${formatAwsError({ code: legit.errorCode ?? 'AccessDenied', message: legit.message })})` : '';
+          return [finding(id, resource, 'fail', `${result.description} is ${result.outcome} as it should be, but so is legitimate work: ${legit.description} is denied${why}. The guardrail must only refuse what is forbidden.`, evidence)];
+        }
+      }
+      return [finding(id, resource, 'pass', `As it should be: ${result.description} is ${result.outcome}${p.stillAllowed?.length ? ', and legitimate work is still allowed' : ''}.`, evidence)];
+    }
     const detail = result.outcome === 'denied' && result.message ? ` (${formatAwsError({ code: result.errorCode ?? 'AccessDenied', message: result.message })})` : '';
     return [finding(id, resource, 'fail', `${result.description} is ${result.outcome}${detail}, but a secure setup would have it ${p.expect}.`, evidence)];
   },

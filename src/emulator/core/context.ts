@@ -49,6 +49,23 @@ export interface RequestContext<State = unknown> {
   stateChanged(): void;
   /** The `api` of what this service's `attach` returned (services/service-host.ts), if any. */
   attachment<T>(): T | undefined;
+  /**
+   * For work a service does in another service on the caller's behalf — S3 encrypting an object
+   * with a KMS key, Secrets Manager decrypting a secret: asks IAM enforcement, when it is on,
+   * whether the caller may perform `operation` of `service` with `input` through `viaService`
+   * (kms:ViaService, aws:CalledVia). Throws AccessDenied in the other service's own words (KMS's
+   * AccessDeniedException), which the calling service reports as it reports that service's errors.
+   * Does nothing when enforcement is off.
+   */
+  authorizeOnBehalf(request: OnBehalfRequest): void;
+}
+
+export interface OnBehalfRequest {
+  readonly service: string;
+  readonly operation: string;
+  readonly input: Readonly<Record<string, unknown>>;
+  /** The service acting for the caller, e.g. `s3`, `secretsmanager`. */
+  readonly viaService: string;
 }
 
 export interface CredentialStore {

@@ -16,7 +16,7 @@
 import { Authenticator } from '../auth/authenticate.ts';
 import type { Principal } from '../auth/principal.ts';
 import { readSignature } from '../auth/sigv4.ts';
-import type { CredentialStore, RequestContext } from '../core/context.ts';
+import type { CredentialStore, OnBehalfRequest, RequestContext } from '../core/context.ts';
 import { AwsServiceError } from '../core/errors.ts';
 import { requestId as newRequestId } from '../core/ids.ts';
 import { genericErrorResponse } from '../protocols/generic-error.ts';
@@ -61,9 +61,13 @@ const READ_ONLY = /^(Get|List|Describe|Head|Lookup|Simulate|Search|Select|Check|
 /** A request as the pipeline carries it: aws-chunked decoding replaces the body and adds trailing headers. */
 type MutableRequest = WireRequest & { body: Buffer; headers: Record<string, string | undefined> };
 
+/** Authorizes work a service does on a caller's behalf (`ctx.authorizeOnBehalf`); set when IAM enforcement is on. */
+export type OnBehalfAuthorizer = (call: Readonly<Call>, request: OnBehalfRequest) => void;
+
 export class Pipeline {
   readonly authorizers: AuthorizeHook[] = [];
   readonly recorders: RecordHook[] = [];
+  onBehalfAuthorizer: OnBehalfAuthorizer | undefined;
   /** Metrics and events between services (core/metrics.ts, core/events.ts). */
   readonly bus: InternalBus;
   private readonly options: PipelineOptions;
@@ -75,7 +79,7 @@ export class Pipeline {
     this.bus = new InternalBus({
       services: options.router.services,
       makeContext: (runtime, operation, accountId, region, origin, touched) =>
-        this.buildContext(runtime, { requestId: origin.requestId, operation, accountId, region, principal: origin.principal, now: origin.now, secure: false, sourceIp: '', userAgent: '' }, origin, touched, () => {}),
+        this.buildContext(runtime, { requestId: origin.requestId, operation, accountId, region, principal: origin.principal, now: origin.now, secure: false, sourceIp: '', userAgent: '' }, origin, touched, () => {}, () => {}),
       onAccountsChanged: options.onAccountsChanged,
       log: options.log,
     });
@@ -196,7 +200,8 @@ export class Pipeline {
       userAgent: call.userAgent,
     };
     const origin: BusOrigin = { requestId: info.requestId, accountId: info.accountId, region: info.region, principal: info.principal, now: info.now, depth: 0 };
-    return this.buildContext(runtime, info, origin, touched, () => (changed.readOnlyCallChangedState = true));
+    const onBehalf = (request: OnBehalfRequest) => this.onBehalfAuthorizer?.(call, request);
+    return this.buildContext(runtime, info, origin, touched, () => (changed.readOnlyCallChangedState = true), onBehalf);
   }
 
   /** A provider's context: for a client's call, or for a consumer the internal bus calls. */
@@ -206,6 +211,7 @@ export class Pipeline {
     origin: BusOrigin,
     touched: Set<string>,
     markChanged: () => void,
+    authorizeOnBehalf: (request: OnBehalfRequest) => void,
   ): RequestContext {
     const world = this.options.world;
     const router = this.options.router;
@@ -249,6 +255,7 @@ export class Pipeline {
       events: this.bus.eventsFor(origin),
       stateChanged: markChanged,
       attachment: <T>() => runtime.attachment?.api as T | undefined,
+      authorizeOnBehalf,
     };
   }
 

@@ -86,7 +86,7 @@ export function createPolicyEngine(options: PolicyEngineOptions = {}): PolicyEng
 
   const cacheKey = (req: EvaluationRequest, signature: string, keys: readonly string[]): string => {
     const p = req.principal;
-    let key = `${cache.generation}${SEP}${p.type}${SEP}${p.arn ?? ''}${SEP}${p.roleArn ?? ''}${SEP}${p.account ?? ''}${SEP}${p.serviceName ?? ''}${SEP}${p.canonicalUserId ?? ''}${SEP}${req.serviceLinked ? 1 : 0}${SEP}${req.lowerAction}${SEP}${req.resource}${SEP}${req.resourceAccount ?? ''}${SEP}${signature}`;
+    let key = `${cache.generation}${SEP}${p.type}${SEP}${p.arn ?? ''}${SEP}${p.roleArn ?? ''}${SEP}${p.account ?? ''}${SEP}${p.serviceName ?? ''}${SEP}${p.canonicalUserId ?? ''}${SEP}${req.serviceLinked ? 1 : 0}${req.identityOnly ? 1 : 0}${SEP}${req.lowerAction}${SEP}${req.resource}${SEP}${req.resourceAccount ?? ''}${SEP}${signature}`;
     for (const k of keys) {
       const v = req.ctx.value(k);
       key += `${SEP}${k}=${v === undefined ? '\u0000' : typeof v === 'string' ? v : `[${v.join('\u0002')}]`}`;
@@ -133,6 +133,23 @@ export function referencedContextKeys(policies: ApplicablePolicies): string[] {
     p.body.keys.forEach((k, i) => {
       if (!names.has(k)) names.set(k, p.body.keyNames[i]!);
     });
+  }
+  return [...names.values()];
+}
+
+/**
+ * The context keys read by the conditions of statements that apply to `action` (whatever their
+ * resource or principal): what IAM's simulator reports as MissingContextValues when the request
+ * does not supply them.
+ */
+export function contextKeysForAction(policies: ApplicablePolicies, action: string): string[] {
+  const lower = action.toLowerCase();
+  const names = new Map<string, string>();
+  for (const p of allPolicies(compileSet(policies))) {
+    for (const s of p.body.statements) {
+      if (s.action(lower) === s.notAction) continue;
+      for (const c of s.conditions) if (!names.has(c.key.toLowerCase())) names.set(c.key.toLowerCase(), c.key);
+    }
   }
   return [...names.values()];
 }

@@ -9,7 +9,7 @@
  *   const result = engine.authorize({ principal, action: 's3:GetObject', resource, context }, { identity, resourcePolicy: bucketPolicy });
  *   if (result.decision !== 'allowed') throw accessDenied(result.message);
  */
-export { createPolicyEngine, authorize, referencedContextKeys, type PolicyEngine, type PolicyEngineOptions } from './engine.ts';
+export { createPolicyEngine, authorize, referencedContextKeys, contextKeysForAction, type PolicyEngine, type PolicyEngineOptions } from './engine.ts';
 export { compilePolicy } from './language/compiled-policy.ts';
 export { PolicyDocumentError } from './errors.ts';
 export { SUPPORTED_OPERATORS } from './conditions/compile-condition.ts';

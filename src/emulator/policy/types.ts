@@ -48,6 +48,12 @@ export interface AuthorizationRequest {
   resourceAccount?: string;
   /** Request context keys (`aws:SourceIp`, `s3:x-amz-server-side-encryption`, `aws:RequestTag/x` …). Case-insensitive names. */
   context?: Readonly<Record<string, ContextValue | undefined>>;
+  /**
+   * Evaluate the identity side alone, as IAM's policy simulator does when it is given no resource
+   * policy: the resource counts as the caller's own, and neither a KMS key policy nor a role trust
+   * policy is required. Enforcement never sets this.
+   */
+  identityOnly?: boolean;
 }
 
 /** Which kind of policy a document is; decides its grammar and how it takes part in evaluation. */

@@ -4,6 +4,7 @@
  *   GET      /_mlsec/status              version, accounts, persistence state
  *   POST     /_mlsec/reset[?account=ID]  forget one account's state (or every account's)
  *   POST     /_mlsec/accounts            {"accountId"?} → root credentials for a (new) account
+ *   GET      /_mlsec/explain             why calls were allowed or denied (IAM enforcement; enforcement/explain-route.ts)
  * When an admin token is configured (MLSEC_EMULATOR_ADMIN_TOKEN) the /_mlsec routes require it as
  * `Authorization: Bearer <token>`; workshops that verify signatures should set one.
  */
@@ -15,6 +16,8 @@ export interface AdminApi {
   status(): Record<string, unknown>;
   reset(accountId?: string): Promise<{ accounts: string[] }>;
   createAccount(accountId?: string): { accountId: string; accessKeyId: string; secretAccessKey: string };
+  /** GET /_mlsec/explain (IAM enforcement's decisions). */
+  explain(request: WireRequest): WireResponse;
   readonly adminToken: string | undefined;
 }
 
@@ -65,7 +68,9 @@ export async function adminRoute(request: WireRequest, api: AdminApi): Promise<W
       if (accountId !== undefined && !/^\d{12}$/.test(String(accountId))) return problem(400, `accountId "${accountId}" is not a 12-digit AWS account id.`);
       return json(201, api.createAccount(accountId));
     }
+    case '/_mlsec/explain':
+      return api.explain(request);
     default:
-      return problem(404, `No emulator route ${path}. Routes: /_localstack/health, /_mlsec/status, /_mlsec/reset, /_mlsec/accounts.`);
+      return problem(404, `No emulator route ${path}. Routes: /_localstack/health, /_mlsec/status, /_mlsec/reset, /_mlsec/accounts, /_mlsec/explain.`);
   }
 }

@@ -1,11 +1,16 @@
 /**
- * The HTTP edge: one port for every service (LocalStack's 4566 by default). Reads each request
- * fully (up to a size limit), answers CORS preflights and the emulator's own routes, hands AWS
- * calls to the pipeline and writes what comes back. It never lets an exception escape: a failure
- * here answers 500 and is logged, and the process keeps serving.
+ * The HTTP edge: one port for every service (LocalStack's 4566 by default), plain HTTP and HTTPS
+ * alike. Reads each request fully (up to a size limit), answers CORS preflights and the emulator's
+ * own routes, hands AWS calls to the pipeline and writes what comes back. It never lets an
+ * exception escape: a failure here answers 500 and is logged, and the process keeps serving.
+ *
+ * HTTPS on the same port, as LocalStack does: the first byte of each connection says which it is
+ * (0x16 opens a TLS handshake; HTTP starts with a method name), and the connection is handed to the
+ * HTTPS or the HTTP server accordingly. Requests that arrive over TLS carry aws:SecureTransport true.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
+import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from 'node:net';
 import type { Pipeline } from '../pipeline/pipeline.ts';
 import type { WireRequest, WireResponse } from '../protocols/wire.ts';
 import { type AdminApi, adminRoute } from './admin-routes.ts';
@@ -18,7 +23,14 @@ export interface EdgeOptions {
   readonly pipeline: Pipeline;
   readonly admin: AdminApi;
   readonly log: (message: string) => void;
+  /** Key and certificate chain (PEM) for HTTPS on the same port; plain HTTP only when absent. */
+  readonly tls?: { readonly key: string; readonly cert: string };
 }
+
+/** The first byte of a TLS ClientHello record (content type 22, handshake). */
+const TLS_HANDSHAKE = 0x16;
+/** A connection that sends nothing is closed after this long. */
+const FIRST_BYTE_TIMEOUT_MS = 30_000;
 
 function parseQuery(raw: string): Map<string, string[]> {
   const map = new Map<string, string[]>();
@@ -68,7 +80,11 @@ function readBody(req: IncomingMessage, limit: number): Promise<{ body: Buffer; 
 }
 
 export class Edge {
-  private server: Server | undefined;
+  private server: NetServer | undefined;
+  private http: Server | undefined;
+  private https: HttpsServer | undefined;
+  /** Connections whose first byte has not arrived yet. */
+  private readonly undecided = new Set<Socket>();
   private readonly options: EdgeOptions;
 
   constructor(options: EdgeOptions) {
@@ -76,7 +92,7 @@ export class Edge {
   }
 
   async listen(): Promise<AddressInfo> {
-    const server = createServer({ keepAliveTimeout: 65_000, requestTimeout: 300_000 }, (req, res) => {
+    const handler = (req: IncomingMessage, res: ServerResponse) => {
       this.handle(req, res).catch((error: unknown) => {
         this.options.log(`edge: unexpected failure on ${req.method} ${req.url}: ${(error as Error)?.stack ?? error}`);
         if (!res.headersSent) {
@@ -86,10 +102,24 @@ export class Edge {
           res.destroy();
         }
       });
-    });
-    server.on('clientError', (_error, socket) => {
+    };
+    const serverOptions = { keepAliveTimeout: 65_000, requestTimeout: 300_000 };
+    const http = createServer(serverOptions, handler);
+    http.on('clientError', (_error, socket) => {
       if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     });
+    this.http = http;
+    if (this.options.tls) {
+      const https = createHttpsServer({ ...serverOptions, key: this.options.tls.key, cert: this.options.tls.cert }, handler);
+      // A client that gives up on the certificate (not trusted yet) is not the emulator's failure.
+      https.on('tlsClientError', () => {});
+      https.on('clientError', (_error, socket) => socket.destroy());
+      this.https = https;
+    }
+    // The HTTP(S) servers never listen themselves (the net server below hands them connections);
+    // 'listening' starts their connection tracking, which keep-alive cleanup and request timeouts rely on.
+    for (const s of [this.http, this.https]) s?.emit('listening');
+    const server = createNetServer({ pauseOnConnect: true }, (socket) => this.route(socket));
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -101,14 +131,48 @@ export class Edge {
     return server.address() as AddressInfo;
   }
 
+  /** Reads the first byte of a connection and hands the connection to the HTTPS or the HTTP server. */
+  private route(socket: Socket): void {
+    this.undecided.add(socket);
+    const timer = setTimeout(() => socket.destroy(), FIRST_BYTE_TIMEOUT_MS);
+    timer.unref();
+    const done = () => {
+      clearTimeout(timer);
+      this.undecided.delete(socket);
+      socket.off('error', ignore);
+      socket.off('close', done);
+    };
+    const ignore = () => {};
+    socket.on('error', ignore);
+    socket.once('close', done);
+    socket.once('data', (chunk: Buffer) => {
+      done();
+      socket.pause();
+      socket.unshift(chunk);
+      const target = chunk[0] === TLS_HANDSHAKE && this.https ? this.https : this.http;
+      if (!target) {
+        socket.destroy();
+        return;
+      }
+      target.emit('connection', socket);
+      process.nextTick(() => socket.resume());
+    });
+    socket.resume();
+  }
+
   async close(): Promise<void> {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
+    for (const socket of this.undecided) socket.destroy();
+    this.undecided.clear();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
-      server.closeIdleConnections();
-      setTimeout(() => server.closeAllConnections(), 2_000).unref();
+      // close() on the never-listening HTTP(S) servers closes their idle connections and stops their timers.
+      for (const s of [this.http, this.https]) s?.close();
+      setTimeout(() => {
+        for (const s of [this.http, this.https]) s?.closeAllConnections();
+      }, 2_000).unref();
     });
   }
 
@@ -134,7 +198,8 @@ export class Edge {
       host: req.headers.host ?? '',
       oversizedBytes: oversized,
     };
-    const response = (await adminRoute(request, this.options.admin)) ?? (await this.options.pipeline.handle(request, { sourceIp: req.socket.remoteAddress ?? '127.0.0.1', secure: false }));
+    const secure = (req.socket as { encrypted?: boolean }).encrypted === true;
+    const response = (await adminRoute(request, this.options.admin)) ?? (await this.options.pipeline.handle(request, { sourceIp: req.socket.remoteAddress ?? '127.0.0.1', secure }));
     this.write(res, method, response, origin);
   }
 

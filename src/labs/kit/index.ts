@@ -7,3 +7,4 @@ export { createBucket, putObjects, readBucketPolicy, writeBucketPolicy, editBuck
 export { createKeyWithAlias } from './kms.ts';
 export { isEveryonePrincipal, restrictingCondition, conditionsOf, statementsOf } from '../../checks/lib/policy.ts';
 export type { PolicyDocument, PolicyStatement, ProbeOutcome } from '../../inventory/types.ts';
+export { attempt, assumeRoleClients } from './probes.ts';

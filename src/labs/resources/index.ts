@@ -1,4 +1,5 @@
 import { kmsAlias, kmsKey } from './kms.ts';
+import { organizationsAccount, organizationsOu, organizationsPolicy } from './organizations.ts';
 import { s3Bucket } from './s3-bucket.ts';
 import type { ResourceKind } from './types.ts';
 
@@ -10,7 +11,7 @@ export { emptyBucket } from './s3-bucket.ts';
  * Every resource kind labs may create. A lab's teardown sweeps the kinds of the services it
  * declares. To support a new kind, add a `ResourceKind` here (see docs/labs.md).
  */
-export const resourceKinds: readonly ResourceKind[] = [kmsAlias, s3Bucket, kmsKey];
+export const resourceKinds: readonly ResourceKind[] = [kmsAlias, s3Bucket, kmsKey, organizationsPolicy, organizationsAccount, organizationsOu];
 
 const byType = new Map(resourceKinds.map((k) => [k.type, k]));
 

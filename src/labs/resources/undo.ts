@@ -5,18 +5,23 @@
  */
 import { DeletePublicAccessBlockCommand, PutPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
 import { withThrottlingRetry } from '../../aws/index.ts';
+import { applyOrganizationsUndo, describeOrganizationsUndo, type OrganizationsUndoRecord } from './organizations-undo.ts';
 import type { SweepContext } from './types.ts';
 
-export type UndoRecord = {
-  kind: 's3:account-public-access-block';
-  /** The configuration before setup changed it; null when there was none. */
-  previous: { BlockPublicAcls: boolean; IgnorePublicAcls: boolean; BlockPublicPolicy: boolean; RestrictPublicBuckets: boolean } | null;
-};
+export type UndoRecord =
+  | {
+      kind: 's3:account-public-access-block';
+      /** The configuration before setup changed it; null when there was none. */
+      previous: { BlockPublicAcls: boolean; IgnorePublicAcls: boolean; BlockPublicPolicy: boolean; RestrictPublicBuckets: boolean } | null;
+    }
+  | OrganizationsUndoRecord;
 
 export function describeUndo(record: UndoRecord): string {
   switch (record.kind) {
     case 's3:account-public-access-block':
       return record.previous ? 'restore the account-level S3 Block Public Access settings' : 'remove the account-level S3 Block Public Access configuration setup added';
+    default:
+      return describeOrganizationsUndo(record);
   }
 }
 
@@ -31,5 +36,7 @@ export async function applyUndo(ctx: SweepContext, record: UndoRecord): Promise<
       }
       return;
     }
+    default:
+      return applyOrganizationsUndo(ctx, record);
   }
 }

@@ -117,12 +117,12 @@ export function decide(req: EvaluationRequest, set: CompiledPolicySet): Authoriz
   if (rcp.missingAllow !== undefined) return deny('resource control policy', false);
   if (scp.missingAllow !== undefined) return deny('service control policy', false);
 
-  const sameAccount = p.account !== undefined && p.account === req.resourceAccount;
+  const sameAccount = req.identityOnly || (p.account !== undefined && p.account === req.resourceAccount);
   // A key policy must always allow (AWS KMS: without one, IAM policies cannot grant anything on the
   // key). A role trust policy must allow whenever it is part of the question; a caller simulating
   // identity policies alone (no trust policy given) gets the identity-side answer, as IAM's
   // simulator gives.
-  const strict = kind === 'key' || (kind === 'trust' && rp !== undefined);
+  const strict = !req.identityOnly && (kind === 'key' || (kind === 'trust' && rp !== undefined));
   const rpAny = rp !== undefined && (rp.direct || rp.role || rp.account);
 
   // 3a. Callers without IAM policies of their own.

@@ -19,6 +19,8 @@ export interface EvaluationRequest {
   readonly principal: PrincipalFacts;
   readonly serviceLinked: boolean;
   readonly ctx: ConditionContext;
+  /** Simulating identity policies alone (AuthorizationRequest.identityOnly). */
+  readonly identityOnly: boolean;
 }
 
 function normalise(value: ContextValue): string | readonly string[] {
@@ -139,5 +141,6 @@ export function buildRequest(request: AuthorizationRequest, now: Date | (() => D
     principal: info.facts,
     serviceLinked: info.serviceLinked,
     ctx,
+    identityOnly: request.identityOnly === true,
   };
 }

@@ -8,6 +8,7 @@ import * as profiles from './instance-profiles.ts';
 import { IAM_LIMITATIONS } from './limitations.ts';
 import * as policies from './managed-policies.ts';
 import * as roles from './roles.ts';
+import * as simulation from './simulation.ts';
 import { createIamState, type IamState } from './state.ts';
 import * as users from './users.ts';
 
@@ -116,6 +117,11 @@ export const iam = defineService<IamState>({
     CreateAccountAlias: account.createAccountAlias,
     ListAccountAliases: account.listAccountAliases,
     DeleteAccountAlias: account.deleteAccountAlias,
+    // the policy simulator (the same engine as IAM enforcement)
+    SimulatePrincipalPolicy: simulation.simulatePrincipalPolicy,
+    SimulateCustomPolicy: simulation.simulateCustomPolicy,
+    GetContextKeysForPrincipalPolicy: simulation.getContextKeysForPrincipalPolicy,
+    GetContextKeysForCustomPolicy: simulation.getContextKeysForCustomPolicy,
   },
   limitations: IAM_LIMITATIONS,
 });

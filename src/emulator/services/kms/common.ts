@@ -197,6 +197,9 @@ export function accessDenied(principal: Principal, action: string, resource: str
  */
 export function checkKeyAccess(ctx: RequestContext, key: KmsKey, operation: string, viaService?: string): void {
   const action = `kms:${operation}`;
+  // Another service using the key for its caller: with IAM enforcement on, the caller needs the
+  // permission itself (kms:ViaService names the service). Direct KMS calls were authorized before dispatch.
+  if (viaService !== undefined) ctx.authorizeOnBehalf({ service: 'kms', operation, input: { KeyId: key.arn }, viaService });
   if (key.keyManager === 'AWS') {
     const service = key.managedAlias ? AWS_MANAGED_KEYS[key.managedAlias]?.service : undefined;
     const metadata = /^(Describe|Get|List)/.test(operation);

@@ -18,6 +18,7 @@ import { accessKeyId, secretAccessKey, sessionToken } from '../../core/ids.ts';
 import { ProblemList } from '../../core/validation.ts';
 import type { Output } from '../define-service.ts';
 import type { IamState } from '../iam/state.ts';
+import { validatePolicy } from '../../policy/index.ts';
 import { evaluateTrustPolicy } from './trust-policy.ts';
 
 const SESSION_NAME = /^[\w+=,.@-]*$/;
@@ -73,6 +74,10 @@ export function assumeRole(input: AssumeRoleRequest, ctx: RequestContext): Outpu
   const role = ctx.stateOf<IamState>('iam', arn.accountId).roles.get(path.name);
   if (!role || role.arn !== roleArn) throw accessDenied(ctx, roleArn);
 
+  if (input.Policy !== undefined) {
+    const problem = validatePolicy(input.Policy, 'session');
+    if (problem) throw new AwsServiceError('MalformedPolicyDocument', `The policy passed in Policy is not valid: ${problem}`, { status: 400 });
+  }
   const chained = ctx.principal.type === 'AssumedRole';
   const duration = input.DurationSeconds ?? ONE_HOUR;
   if (chained && duration > ONE_HOUR) {
@@ -86,6 +91,7 @@ export function assumeRole(input: AssumeRoleRequest, ctx: RequestContext): Outpu
   const decision = evaluateTrustPolicy(role.assumeRolePolicyDocument, {
     principal: ctx.principal,
     action: 'sts:AssumeRole',
+    roleArn: role.arn,
     context: {
       'sts:ExternalId': input.ExternalId,
       'sts:RoleSessionName': sessionName,
@@ -96,8 +102,11 @@ export function assumeRole(input: AssumeRoleRequest, ctx: RequestContext): Outpu
       'aws:PrincipalType': ctx.principal.type === 'Root' ? 'Account' : ctx.principal.type === 'IAMUser' ? 'User' : 'AssumedRole',
       'aws:MultiFactorAuthPresent': input.TokenCode ? 'true' : 'false',
       'aws:SecureTransport': ctx.secure ? 'true' : 'false',
+      'aws:SourceIp': ctx.sourceIp.startsWith('::ffff:') ? ctx.sourceIp.slice(7) : ctx.sourceIp,
       'aws:RequestedRegion': ctx.region,
       'aws:userid': ctx.principal.userId,
+      ...Object.fromEntries((input.Tags ?? []).map((t) => [`aws:RequestTag/${t.Key}`, t.Value])),
+      'aws:TagKeys': input.Tags?.length ? input.Tags.map((t) => t.Key!) : undefined,
     },
   });
   if (!decision.allowed) throw accessDenied(ctx, roleArn);

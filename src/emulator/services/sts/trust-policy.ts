@@ -1,17 +1,25 @@
 /**
- * Does a role's trust policy let this principal assume it? A deliberately small matcher — Principal
- * (AWS account / ARN / `*`, Service), Action wildcards, NotPrincipal/NotAction, explicit Deny, and
- * the condition operators trust policies use (String*, Arn*, Bool, Null) on the keys AssumeRole
- * knows. It sits behind this one function so a full IAM policy engine can replace it.
+ * Does a role's trust policy let this principal assume it? Answered by the IAM policy engine
+ * (src/emulator/policy/) with the trust policy as the resource policy, so every condition operator,
+ * policy variable and Principal form works as in enforcement.
+ *
+ * This is the check AssumeRole always makes, enforcement on or off, so it asks about the trust
+ * policy alone: the caller's own identity policies are treated as allowing (with IAM enforcement on,
+ * the pipeline has already evaluated them together with the trust policy and SCPs before the handler
+ * runs). A trust policy naming the caller's account therefore admits every principal of that account
+ * here, as it does on AWS when their IAM policies allow sts:AssumeRole.
  */
 import type { Principal } from '../../auth/principal.ts';
+import { authorize, type ContextValue, type RequestPrincipal } from '../../policy/index.ts';
 
 export interface TrustRequest {
   readonly principal: Principal;
   /** `sts:AssumeRole`, `sts:TagSession`, `sts:SetSourceIdentity` … */
   readonly action: string;
+  /** The role being assumed (default: a placeholder in the caller's account). */
+  readonly roleArn?: string;
   /** Condition keys with their values for this request (sts:ExternalId, aws:PrincipalArn …). */
-  readonly context: Readonly<Record<string, string | readonly string[] | undefined>>;
+  readonly context: Readonly<Record<string, ContextValue | undefined>>;
 }
 
 export interface TrustDecision {
@@ -20,98 +28,32 @@ export interface TrustDecision {
   readonly reason: string;
 }
 
-type Json = Record<string, unknown>;
+const IDENTITY_SIDE_ALLOWS = { name: 'identity side not consulted', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } };
 
-function asArray(value: unknown): unknown[] {
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
-}
-
-/** IAM wildcard match: `*` any run, `?` one character; case-insensitive for actions. */
-export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
-  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${escaped}$`, ignoreCase ? 'i' : '').test(value);
-}
-
-/** ARNs the principal is known by in a Principal element (user/role ARN, session ARN, account). */
-function principalMatches(element: unknown, principal: Principal): boolean {
-  if (element === '*') return true;
-  if (!element || typeof element !== 'object') return false;
-  const aws = asArray((element as Json).AWS).map(String);
-  for (const entry of aws) {
-    if (entry === '*') return true;
-    if (entry === principal.accountId || entry === `arn:aws:iam::${principal.accountId}:root`) return principal.type !== 'Anonymous';
-    if (entry === principal.arn) return true;
-    if (principal.session?.roleArn && entry === principal.session.roleArn) return true;
+/** The engine's view of an emulator principal (no policies: those come from IAM's state). */
+export function requestPrincipalOf(p: Principal): RequestPrincipal {
+  switch (p.type) {
+    case 'Root':
+      return { type: 'root', arn: p.arn, accountId: p.accountId, userId: p.accountId };
+    case 'IAMUser':
+      return { type: 'user', arn: p.arn, accountId: p.accountId, userId: p.userId };
+    case 'AssumedRole':
+      return { type: 'assumed-role', arn: p.arn, accountId: p.accountId, roleArn: p.session?.roleArn, sessionName: p.session?.sessionName, sourceIdentity: p.session?.sourceIdentity, userId: p.userId, tags: p.session?.tags };
+    default:
+      return { type: 'anonymous' };
   }
-  return false;
-}
-
-const CONDITION_OPERATORS: Record<string, (actual: string, expected: string) => boolean> = {
-  StringEquals: (a, e) => a === e,
-  StringNotEquals: (a, e) => a !== e,
-  StringEqualsIgnoreCase: (a, e) => a.toLowerCase() === e.toLowerCase(),
-  StringNotEqualsIgnoreCase: (a, e) => a.toLowerCase() !== e.toLowerCase(),
-  StringLike: (a, e) => wildcardMatch(e, a),
-  StringNotLike: (a, e) => !wildcardMatch(e, a),
-  ArnEquals: (a, e) => a === e,
-  ArnLike: (a, e) => wildcardMatch(e, a),
-  ArnNotEquals: (a, e) => a !== e,
-  ArnNotLike: (a, e) => !wildcardMatch(e, a),
-  Bool: (a, e) => a.toLowerCase() === e.toLowerCase(),
-};
-
-function conditionsHold(condition: unknown, context: TrustRequest['context']): boolean {
-  if (condition === undefined) return true;
-  if (!condition || typeof condition !== 'object') return false;
-  for (const [rawOperator, block] of Object.entries(condition as Json)) {
-    const ifExists = rawOperator.endsWith('IfExists');
-    const setPrefix = /^(ForAnyValue|ForAllValues):/.exec(rawOperator)?.[1];
-    const operator = rawOperator.replace(/^(ForAnyValue|ForAllValues):/, '').replace(/IfExists$/, '');
-    if (!block || typeof block !== 'object') return false;
-    for (const [key, expectedRaw] of Object.entries(block as Json)) {
-      const actual = context[key] ?? context[Object.keys(context).find((k) => k.toLowerCase() === key.toLowerCase()) ?? ''];
-      const expected = asArray(expectedRaw).map(String);
-      if (operator === 'Null') {
-        if ((actual === undefined) !== (expected[0]?.toLowerCase() === 'true')) return false;
-        continue;
-      }
-      const test = CONDITION_OPERATORS[operator];
-      if (!test) return false;
-      if (actual === undefined) {
-        if (ifExists || operator.includes('Not')) continue;
-        return false;
-      }
-      const values = asArray(actual).map(String);
-      const negated = operator.includes('Not');
-      const matchOne = (v: string) => (negated ? expected.every((e) => test(v, e)) : expected.some((e) => test(v, e)));
-      const holds = setPrefix === 'ForAllValues' ? values.every(matchOne) : values.some(matchOne);
-      if (!holds) return false;
-    }
-  }
-  return true;
 }
 
 export function evaluateTrustPolicy(document: string, request: TrustRequest): TrustDecision {
-  let policy: Json;
+  const principal = requestPrincipalOf(request.principal);
+  const roleArn = request.roleArn ?? `arn:aws:iam::${request.principal.accountId}:role/role`;
   try {
-    policy = JSON.parse(document) as Json;
-  } catch {
-    return { allowed: false, reason: 'the trust policy is not valid JSON' };
+    const result = authorize(
+      { principal, action: request.action, resource: roleArn, context: request.context },
+      { identity: [IDENTITY_SIDE_ALLOWS], resourcePolicy: { name: 'AssumeRolePolicyDocument', arn: roleArn, source: `trust policy of ${roleArn}`, document, kind: 'trust' } },
+    );
+    return result.decision === 'allowed' ? { allowed: true, reason: result.summary } : { allowed: false, reason: result.reason ?? result.summary };
+  } catch (error) {
+    return { allowed: false, reason: `the trust policy cannot be evaluated: ${(error as Error).message}` };
   }
-  let allowed = false;
-  for (const raw of asArray(policy.Statement)) {
-    const statement = raw as Json;
-    const principalOk = statement.Principal !== undefined
-      ? principalMatches(statement.Principal, request.principal)
-      : statement.NotPrincipal !== undefined && !principalMatches(statement.NotPrincipal, request.principal);
-    if (!principalOk) continue;
-    const actionOk = statement.Action !== undefined
-      ? asArray(statement.Action).some((a) => wildcardMatch(String(a), request.action, true))
-      : statement.NotAction !== undefined && !asArray(statement.NotAction).some((a) => wildcardMatch(String(a), request.action, true));
-    if (!actionOk) continue;
-    if (!conditionsHold(statement.Condition, request.context)) continue;
-    if (statement.Effect === 'Deny') return { allowed: false, reason: 'an explicit deny in the trust policy' };
-    if (statement.Effect === 'Allow') allowed = true;
-  }
-  return allowed ? { allowed: true, reason: 'allowed by the trust policy' } : { allowed: false, reason: 'no statement of the trust policy allows it' };
 }
