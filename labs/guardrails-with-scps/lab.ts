@@ -312,7 +312,7 @@ export default defineLab({
         nudge: 'IAM policies in the member account cannot stop its administrators. A policy set one level up, in the organization, can — and SageMaker tells policies which subnets a request asks for.',
         where: 'Write a service control policy (Organizations CreatePolicy with type SERVICE_CONTROL_POLICY) with a Deny on sagemaker:CreateTrainingJob that applies when the condition key sagemaker:VpcSubnets is absent (the Null operator), and attach it (AttachPolicy) to the ML team’s OU, not to the root or another OU.',
         command:
-          'aws organizations create-policy --type SERVICE_CONTROL_POLICY --name {{prefix}}-train-in-vpc --description "Training only inside a VPC" --content \'{"Version":"2012-10-17","Statement":[{"Sid":"DenyTrainingOutsideVpc","Effect":"Deny","Action":"sagemaker:CreateTrainingJob","Resource":"*","Condition":{"Null":{"sagemaker:VpcSubnets":"true"}}}]}\'\naws organizations attach-policy --policy-id <policy-id-from-the-output> --target-id {{fact.mlTeamOuId}}',
+          'aws organizations create-policy --query Policy.PolicySummary.Id --output text --type SERVICE_CONTROL_POLICY --name {{prefix}}-train-in-vpc --description "Training only inside a VPC" --content \'{"Version":"2012-10-17","Statement":[{"Sid":"DenyTrainingOutsideVpc","Effect":"Deny","Action":"sagemaker:CreateTrainingJob","Resource":"*","Condition":{"Null":{"sagemaker:VpcSubnets":"true"}}}]}\'\naws organizations attach-policy --policy-id <the Id that create-policy printed> --target-id {{fact.mlTeamOuId}}',
       },
     },
     {
@@ -325,7 +325,7 @@ export default defineLab({
         nudge: 'A job can be in the VPC and still talk to the network from its container. There is a second SageMaker condition key for the container’s isolation, and a request may set it to false or not send it at all.',
         where: 'Deny sagemaker:CreateTrainingJob when sagemaker:NetworkIsolation is false (Bool) and also when it is absent (Null = true), in an SCP attached to the ML team’s OU. A single Bool condition misses requests that leave the field out.',
         command:
-          'aws organizations create-policy --type SERVICE_CONTROL_POLICY --name {{prefix}}-network-isolation --description "Training only network-isolated" --content \'{"Version":"2012-10-17","Statement":[{"Sid":"DenyWithoutIsolation","Effect":"Deny","Action":"sagemaker:CreateTrainingJob","Resource":"*","Condition":{"Bool":{"sagemaker:NetworkIsolation":"false"}}},{"Sid":"DenyIsolationUnset","Effect":"Deny","Action":"sagemaker:CreateTrainingJob","Resource":"*","Condition":{"Null":{"sagemaker:NetworkIsolation":"true"}}}]}\'\naws organizations attach-policy --policy-id <policy-id-from-the-output> --target-id {{fact.mlTeamOuId}}',
+          'aws organizations create-policy --query Policy.PolicySummary.Id --output text --type SERVICE_CONTROL_POLICY --name {{prefix}}-network-isolation --description "Training only network-isolated" --content \'{"Version":"2012-10-17","Statement":[{"Sid":"DenyWithoutIsolation","Effect":"Deny","Action":"sagemaker:CreateTrainingJob","Resource":"*","Condition":{"Bool":{"sagemaker:NetworkIsolation":"false"}}},{"Sid":"DenyIsolationUnset","Effect":"Deny","Action":"sagemaker:CreateTrainingJob","Resource":"*","Condition":{"Null":{"sagemaker:NetworkIsolation":"true"}}}]}\'\naws organizations attach-policy --policy-id <the Id that create-policy printed> --target-id {{fact.mlTeamOuId}}',
       },
     },
     {
@@ -341,7 +341,7 @@ export default defineLab({
         nudge: 'Two CloudTrail actions end the audit record: one pauses a trail, the other removes it. Both need to be refused for everyone in the account, without refusing CloudTrail altogether.',
         where: 'An SCP with a Deny on cloudtrail:StopLogging and cloudtrail:DeleteTrail (Resource "*"), attached to the ML team’s OU or to the organization root. Leave the other CloudTrail actions alone.',
         command:
-          'aws organizations create-policy --type SERVICE_CONTROL_POLICY --name {{prefix}}-protect-cloudtrail --description "Nobody stops or deletes trails" --content \'{"Version":"2012-10-17","Statement":[{"Sid":"ProtectCloudTrail","Effect":"Deny","Action":["cloudtrail:StopLogging","cloudtrail:DeleteTrail"],"Resource":"*"}]}\'\naws organizations attach-policy --policy-id <policy-id-from-the-output> --target-id {{fact.mlTeamOuId}}',
+          'aws organizations create-policy --query Policy.PolicySummary.Id --output text --type SERVICE_CONTROL_POLICY --name {{prefix}}-protect-cloudtrail --description "Nobody stops or deletes trails" --content \'{"Version":"2012-10-17","Statement":[{"Sid":"ProtectCloudTrail","Effect":"Deny","Action":["cloudtrail:StopLogging","cloudtrail:DeleteTrail"],"Resource":"*"}]}\'\naws organizations attach-policy --policy-id <the Id that create-policy printed> --target-id {{fact.mlTeamOuId}}',
       },
     },
   ],

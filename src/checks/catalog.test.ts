@@ -11,6 +11,7 @@ import type { Inventory } from '../inventory/types.ts';
 import { checks } from './catalog.ts';
 import { failed, secureInventory, type CheckFixtures } from './fixtures/base.ts';
 import { checkMetadataSchema } from './metadata-schema.ts';
+import { observabilityIdentityPaths } from './fixtures/observability.ts';
 import type { AnyCheck, Finding } from './types.ts';
 
 const root = import.meta.dirname;
@@ -30,6 +31,14 @@ for (const file of checkFiles) {
 
 /** Paths every resource-scoped check may read without declaring them: identities, and existence (tested generically). */
 const identityPaths = [/^lab\.answers\[\]\.prompt$/, /^cloudtrail\.trails\.value\[\]\.(name|arn)$/, /^account\.(id|region|partition)$/, /^collectedAt$/, /^s3\.buckets\[\]\.(name|arn)$/, /^s3\.buckets\[\]\.exists(\.|$)/, /^s3$/, /^s3\.buckets$/];
+// IAM roles and KMS aliases: names, ARNs and existence are identities too (existence is tested generically below).
+identityPaths.push(/^iam\.roles\[\]\.(name|arn)$/, /^iam\.roles\[\]\.exists(\.|$)/, /^iam$/, /^iam\.roles$/, /^kms$/, /^kms\.keys$/, /^kms\.keys\[\]\.arn$/);
+identityPaths.push(...observabilityIdentityPaths);
+// Resources looked up by name (EC2, SageMaker): the name asked for and the ids of what was found.
+identityPaths.push(/^ec2\.[a-zA-Z]+\[\]\.name$/, /^ec2\.[a-zA-Z]+\[\]\.found\.value\.(groupId|groupName|subnetId|vpcId)$/);
+identityPaths.push(/^sagemaker[A-Za-z]+\.[a-zA-Z]+\[\]\.prefix$/, /^sagemaker[A-Za-z]+\.[a-zA-Z]+\[\]\.members\.value\[\]\.(name|arn)$/);
+identityPaths.push(/^(secretsmanager\.secrets|sagemakerNotebooks\.lifecycleConfigs)\[\]\.(name|found\.value\.(name|arn))$/);
+identityPaths.push(/^sagemakerTraining\.trainingJobs\[\]\.jobs\.value\.(latest\.(name|arn)|older(\[\])?)$/);
 
 function recordReads(inventory: Inventory, check: AnyCheck, params: unknown): { findings: Finding[]; paths: Set<string> } {
   const paths = new Set<string>();

@@ -20,6 +20,11 @@ export interface CheckResource {
   /** Name or id learners recognise (bucket name, account id, key id). */
   id: string;
   arn?: string;
+  /**
+   * For resources a lab lets learners replace under a new name (SageMaker notebooks, jobs, models):
+   * the lab's name for the family, a prefix of `id`. Grading matches findings by `id` or by family.
+   */
+  family?: string;
 }
 
 export interface Finding {

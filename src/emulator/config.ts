@@ -39,6 +39,11 @@ export interface EmulatorOptions {
   hooks?: PipelineHooks;
   /** Largest request body accepted (default 64 MiB). */
   maxBodyBytes?: number;
+  /**
+   * How long a request body may stall (no bytes arriving) before the request is answered with
+   * `RequestTimeout` and its connection closed, as S3 does after about 20 s (default 20,000 ms).
+   */
+  bodyIdleTimeoutMs?: number;
   /** Delay before changed accounts are written to disk (default 100 ms). */
   persistDebounceMs?: number;
   /** Token required by the /_mlsec admin routes when set. */
@@ -67,6 +72,7 @@ export interface ResolvedOptions {
   readonly tlsNames: readonly string[];
   readonly defaultRegion: string;
   readonly maxBodyBytes: number;
+  readonly bodyIdleTimeoutMs: number;
   readonly persistDebounceMs: number;
   readonly adminToken: string | undefined;
   readonly warmUp: boolean;
@@ -89,6 +95,7 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     tlsNames: options.tlsNames ?? [],
     defaultRegion: options.defaultRegion ?? 'us-east-1',
     maxBodyBytes: options.maxBodyBytes ?? 64 * 1024 * 1024,
+    bodyIdleTimeoutMs: options.bodyIdleTimeoutMs ?? 20_000,
     persistDebounceMs: options.persistDebounceMs ?? 100,
     adminToken: options.adminToken || undefined,
     warmUp: options.warmUp ?? true,

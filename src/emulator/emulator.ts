@@ -126,6 +126,7 @@ export class Emulator {
       host: this.options.host,
       port: this.options.port,
       maxBodyBytes: this.options.maxBodyBytes,
+      bodyIdleTimeoutMs: this.options.bodyIdleTimeoutMs,
       pipeline: this.pipeline,
       log: this.options.log,
       admin: {

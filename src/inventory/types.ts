@@ -7,6 +7,10 @@ import type { AwsErrorInfo } from '../aws/index.ts';
 import type { Observed } from './observed.ts';
 
 export type { Observed } from './observed.ts';
+export type { IamInventory, IamPolicyKind, IamRole, IamRolePolicy } from './types-iam.ts';
+import type { IamInventory } from './types-iam.ts';
+export type * from './types-observability.ts';
+import type { EventsInventory, CloudWatchInventory, BudgetsInventory, CostExplorerInventory, LogsInventory, SageMakerHostingInventory, SageMakerTrainingCostInventory } from './types-observability.ts';
 
 export interface Inventory {
   /** ISO time the snapshot was taken. */
@@ -16,6 +20,19 @@ export interface Inventory {
   s3?: S3Inventory;
   kms?: KmsInventory;
   cloudtrail?: CloudTrailInventory;
+  iam?: IamInventory;
+  sagemakerHosting?: SageMakerHostingInventory;
+  cloudwatch?: CloudWatchInventory;
+  logs?: LogsInventory;
+  budgets?: BudgetsInventory;
+  costExplorer?: CostExplorerInventory;
+  sagemakerTrainingCost?: SageMakerTrainingCostInventory;
+  events?: EventsInventory;
+  ec2?: import('./types-ec2.ts').Ec2Inventory;
+  sagemakerNotebooks?: import('./types-sagemaker.ts').SageMakerNotebookInventory;
+  sagemakerTraining?: import('./types-sagemaker.ts').SageMakerTrainingInventory;
+  sagemakerModels?: import('./types-sagemaker.ts').SageMakerModelInventory;
+  secretsmanager?: import('./types-secretsmanager.ts').SecretsManagerInventory;
   /** Lab-specific evidence: answers to investigation questions, outcomes of probe calls. */
   lab?: LabEvidence;
 }
@@ -121,6 +138,8 @@ export interface KmsInventory {
   /** Every alias in the region (needed to resolve alias names to keys). */
   aliases: Observed<KmsAlias[]>;
   keys: KmsKey[];
+  /** The alias names the scope asked for (checks about a key named by its alias report on these). */
+  aliasLookups?: string[];
 }
 
 // ---------------------------------------------------------------- CloudTrail
@@ -181,3 +200,9 @@ export interface LabEvidence {
 }
 
 export type { AwsErrorInfo };
+
+// ---------------------------------------------------------------- EC2 (types in types-ec2.ts)
+
+export type * from './types-ec2.ts';
+export type * from './types-sagemaker.ts';
+export type * from './types-secretsmanager.ts';

@@ -117,7 +117,7 @@ function evaluateRef(lab: LabDefinition, ref: CheckRef, inventory: Inventory, na
     return mine.length ? mine : [missingEvidence(ref, `no evidence for ${id}`)];
   }
   const physical = names[ref.resource]!;
-  const mine = findings.filter((f) => f.resource.id === physical);
+  const mine = findings.filter((f) => f.resource.id === physical || f.resource.family === physical);
   if (mine.length) return mine;
   const declared = lab.resources[ref.resource]!;
   const region = inventory.account.region;

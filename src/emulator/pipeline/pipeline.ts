@@ -55,6 +55,14 @@ function tooLarge(protocol: Protocol, size: number, limit: number): AwsServiceEr
   return new AwsServiceError('RequestEntityTooLarge', `Request body of ${size} bytes exceeds the emulator's limit of ${limit} bytes (maxBodyBytes).`, { status: 413 });
 }
 
+/** A body that stopped arriving before its declared length: S3's RequestTimeout (400), or the 408 of other front ends. */
+function stalled(protocol: Protocol, body: { received: number; declared: number }): AwsServiceError {
+  if (protocol.name === 'restXml') {
+    return new AwsServiceError('RequestTimeout', 'Your socket connection to the server was not read from or written to within the timeout period. Idle connections will be closed.', { status: 400 });
+  }
+  return new AwsServiceError('RequestTimeoutException', `The request body stopped after ${body.received} of the ${body.declared} bytes its Content-Length declared; the connection was idle too long and is closed.`, { status: 408 });
+}
+
 /** Operations that only read (their calls never need a persistence write). */
 const READ_ONLY = /^(Get|List|Describe|Head|Lookup|Simulate|Search|Select|Check|Decode)/;
 
@@ -135,6 +143,7 @@ export class Pipeline {
     speaking.protocol = protocol;
     call.protocol = protocol.name;
     if (request.oversizedBytes !== undefined) throw tooLarge(protocol, request.oversizedBytes, this.options.maxBodyBytes);
+    if (request.stalledBody) throw stalled(protocol, request.stalledBody);
     const route = protocol.route(request);
     call.operation = route.operation;
     if (!runtime.api.has(route.operation)) throw protocol.unknownOperation(route.operation);

@@ -23,6 +23,11 @@ export interface WireRequest {
   readonly host: string;
   /** Set instead of `body` when the body exceeded the edge's size limit (its size in bytes). */
   readonly oversizedBytes?: number;
+  /**
+   * Set instead of `body` when the body stopped arriving before its declared Content-Length (the
+   * edge's idle timeout passed): how many bytes came, of how many declared.
+   */
+  readonly stalledBody?: { readonly received: number; readonly declared: number };
 }
 
 export interface WireResponse {

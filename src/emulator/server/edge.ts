@@ -20,6 +20,8 @@ export interface EdgeOptions {
   readonly host: string;
   readonly port: number;
   readonly maxBodyBytes: number;
+  /** How long a body may stall before the request is answered with RequestTimeout. */
+  readonly bodyIdleTimeoutMs: number;
   readonly pipeline: Pipeline;
   readonly admin: AdminApi;
   readonly log: (message: string) => void;
@@ -57,25 +59,58 @@ function decodeQueryComponent(text: string): string {
   }
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<{ body: Buffer; oversized?: number }> {
+interface ReadBody {
+  body: Buffer;
+  oversized?: number;
+  stalled?: { received: number; declared: number };
+}
+
+/**
+ * Reads the whole body. A client that declares more bytes than it sends would otherwise hold the
+ * request open until Node's 5-minute request timeout; after `idleMs` without a byte the request is
+ * answered (as stalled) instead, as S3 answers RequestTimeout.
+ */
+function readBody(req: IncomingMessage, limit: number, idleMs: number): Promise<ReadBody> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length']);
+    let idle: NodeJS.Timeout | undefined;
+    let size = 0;
+    const settle = (result: ReadBody) => {
+      clearTimeout(idle);
+      resolve(result);
+    };
+    const arm = () => {
+      clearTimeout(idle);
+      idle = setTimeout(() => {
+        req.removeAllListeners('data');
+        req.removeAllListeners('end');
+        req.pause();
+        settle({ body: Buffer.alloc(0), stalled: { received: size, declared: Number.isFinite(declared) ? declared : size } });
+      }, idleMs);
+      idle.unref();
+    };
+    req.on('error', (error) => {
+      clearTimeout(idle);
+      reject(error);
+    });
+    arm();
     if (Number.isFinite(declared) && declared > limit) {
-      req.resume();
-      req.on('end', () => resolve({ body: Buffer.alloc(0), oversized: declared }));
-      req.on('error', reject);
+      req.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        arm();
+      });
+      req.on('end', () => settle({ body: Buffer.alloc(0), oversized: declared }));
       return;
     }
     const chunks: Buffer[] = [];
-    let size = 0;
     let over = false;
     req.on('data', (chunk: Buffer) => {
+      arm();
       size += chunk.length;
       if (size > limit) over = true;
       if (!over) chunks.push(chunk);
     });
-    req.on('end', () => resolve(over ? { body: Buffer.alloc(0), oversized: size } : { body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) }));
-    req.on('error', reject);
+    req.on('end', () => settle(over ? { body: Buffer.alloc(0), oversized: size } : { body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) }));
   });
 }
 
@@ -187,7 +222,7 @@ export class Edge {
     }
     const url = req.url ?? '/';
     const q = url.indexOf('?');
-    const { body, oversized } = await readBody(req, this.options.maxBodyBytes);
+    const { body, oversized, stalled } = await readBody(req, this.options.maxBodyBytes, this.options.bodyIdleTimeoutMs);
     const request: WireRequest = {
       method,
       path: q === -1 ? url : url.slice(0, q),
@@ -197,9 +232,12 @@ export class Edge {
       body,
       host: req.headers.host ?? '',
       oversizedBytes: oversized,
+      stalledBody: stalled,
     };
     const secure = (req.socket as { encrypted?: boolean }).encrypted === true;
     const response = (await adminRoute(request, this.options.admin)) ?? (await this.options.pipeline.handle(request, { sourceIp: req.socket.remoteAddress ?? '127.0.0.1', secure }));
+    // The rest of a stalled body may still arrive: it must not be read as the next request.
+    if (stalled) response.headers = { ...response.headers, connection: 'close' };
     this.write(res, method, response, origin);
   }
 

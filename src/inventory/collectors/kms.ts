@@ -58,7 +58,7 @@ export async function collectKms(aws: AwsClients, scope: KmsScope, account: { id
   }
 
   const keys = await mapLimit([...keyIds].sort(), 6, (keyId) => collectKey(kms, keyId, account));
-  return { aliases, keys };
+  return { aliases, keys, ...(scope.keys?.aliasNames?.length ? { aliasLookups: [...scope.keys.aliasNames] } : {}) };
 }
 
 async function collectKey(kms: KMSClient, keyId: string, account: { id: string; region: string; partition: string }): Promise<KmsKey> {

@@ -1,6 +1,7 @@
 /** The edge: LocalStack health, CORS for browser SDKs, unknown services, body limits, admin routes. */
 import { CreateRoleCommand, IAMClient, ListRolesCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/emulator/index.ts';
 import { startEmulator } from '../../../src/emulator/index.ts';
@@ -10,7 +11,7 @@ const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'All
 
 describe('edge', () => {
   let emu: RunningEmulator;
-  beforeAll(async () => { emu = await emulator({ maxBodyBytes: 4096 }); });
+  beforeAll(async () => { emu = await emulator({ maxBodyBytes: 4096, bodyIdleTimeoutMs: 300 }); });
   afterAll(async () => emu.stop());
 
   it('answers GET and HEAD /_localstack/health in LocalStack format', async () => {
@@ -58,6 +59,28 @@ describe('edge', () => {
     expect(error.$metadata.httpStatusCode).toBe(413);
     expect(error.name).toBe('RequestEntityTooLarge');
     expect((await iam.send(new ListRolesCommand({}))).Roles).toBeDefined();
+  });
+
+  it('answers a body that stops short of its Content-Length with RequestTimeout and closes the connection', async () => {
+    /** Sends a request over a raw socket that declares 100 bytes and sends 10; resolves with all the server wrote before closing. */
+    const stall = (head: string) => new Promise<string>((resolve, reject) => {
+      const { port } = new URL(emu.url);
+      const socket = connect(Number(port), '127.0.0.1', () => socket.write(`${head}\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n0123456789`));
+      let text = '';
+      socket.on('data', (chunk) => { text += chunk.toString(); });
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+      setTimeout(() => { socket.destroy(); reject(new Error(`no answer and the connection stayed open; got: ${text}`)); }, 10_000).unref();
+    });
+    const s3 = await stall('PUT /stalled-bucket/key HTTP/1.1\r\nAuthorization: AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=00');
+    expect(s3).toMatch(/^HTTP\/1\.1 400 /);
+    expect(s3.toLowerCase()).toContain('connection: close');
+    expect(s3).toContain('<Code>RequestTimeout</Code><Message>Your socket connection to the server was not read from or written to within the timeout period. Idle connections will be closed.</Message>');
+    const kms = await stall('POST / HTTP/1.1\r\nContent-Type: application/x-amz-json-1.1\r\nX-Amz-Target: TrentService.ListKeys\r\nAuthorization: AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/kms/aws4_request, SignedHeaders=host, Signature=00');
+    expect(kms).toMatch(/^HTTP\/1\.1 408 /);
+    expect(kms).toContain('"__type":"RequestTimeoutException"');
+    expect(kms).toContain('stopped after 10 of the 100 bytes');
+    expect((await new STSClient(clientConfig(emu.url)).send(new GetCallerIdentityCommand({}))).Account).toBe('000000000000');
   });
 
   it('resets one account or all over POST /_mlsec/reset', async () => {

@@ -85,6 +85,8 @@ describe('S3 buckets and objects', () => {
     expect(self.name).toBe('InvalidRequest');
     await s3.send(new S.CopyObjectCommand({ Bucket: 'train-data', Key: 'raw/data.csv', CopySource: 'train-data/raw/data.csv', MetadataDirective: 'REPLACE', Metadata: { source: 'copy' }, ContentType: 'text/plain' }));
     expect((await s3.send(new S.HeadObjectCommand({ Bucket: 'train-data', Key: 'raw/data.csv' }))).Metadata).toEqual({ source: 'copy' });
+    const badEncoding = await awsError(() => s3.send(new S.CopyObjectCommand({ Bucket: 'eu-data', Key: 'copy.csv', CopySource: 'train-data/raw/100%.csv' })));
+    expect([badEncoding.name, badEncoding.$metadata.httpStatusCode, badEncoding.message]).toEqual(['InvalidArgument', 400, 'Invalid copy source encoding.']);
   });
 
   it('lists with prefixes, delimiters, paging and url encoding', async () => {

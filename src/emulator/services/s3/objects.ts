@@ -199,7 +199,13 @@ export function deleteObjects(input: S3.DeleteObjectsRequest, ctx: RequestContex
 
 function parseCopySource(source: string): { bucket: string; key: string; versionId?: string } {
   const [path = '', query = ''] = source.split('?', 2);
-  const decoded = decodeURIComponent(path.replace(/^\//, ''));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path.replace(/^\//, ''));
+  } catch {
+    // A stray '%' (not followed by two hex digits) cannot be decoded: the header is malformed.
+    throw new AwsServiceError('InvalidArgument', 'Invalid copy source encoding.', { status: 400, fields: { ArgumentName: 'x-amz-copy-source', ArgumentValue: source } });
+  }
   const slash = decoded.indexOf('/');
   if (slash <= 0 || slash === decoded.length - 1) {
     throw new AwsServiceError('InvalidArgument', 'Copy Source must mention the source bucket and key: sourcebucket/sourcekey', { status: 400, fields: { ArgumentName: 'x-amz-copy-source', ArgumentValue: source } });
