@@ -64,7 +64,8 @@ async function probeAll(openTarget: () => Promise<Target>, labs: readonly LabDef
       const entries = await Promise.all(
         labs.map(async (lab): Promise<[string, LabAvailability]> => {
           try {
-            const report = await probeCapabilities(clients, { services: lab.services, operations: lab.operations });
+            // The same needs preflight checks, including behaviour no service listing shows (`requires`).
+            const report = await probeCapabilities(clients, { services: lab.services, operations: lab.operations, requires: lab.requires });
             return [lab.id, report.available ? { status: 'available', reasons: [] } : { status: 'unavailable', reasons: report.missing.map((m) => `${m.need}: ${m.reason}`) }];
           } catch (error) {
             return [lab.id, { status: 'unknown', reasons: [(error as Error).message] }];
