@@ -1,13 +1,11 @@
 /**
- * The built site lists every lab and gives each a page with its brief, how to run it and its
- * checklist — server-rendered, without client JavaScript. (The live lab console replaces the
- * "Run it" section with buttons later; links from lessons and the syllabus already resolve.)
+ * The built site lists every lab and gives each a page with its brief, its checklist and the live
+ * console (rendered on request; the console itself is tested in lab-console-api and learner-journey),
+ * plus how to run it from the command line.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLabs } from '../../src/labs/index.ts';
-import { builtClientDir, startBuiltSite, type RunningSite } from './support/built-site.ts';
+import { startBuiltSite, type RunningSite } from './support/built-site.ts';
 
 const labs = await loadLabs();
 let site: RunningSite;
@@ -26,18 +24,20 @@ describe('lab pages of the built site', () => {
       expect(html).toContain(definition.title);
     }
     expect(html).toMatch(/Task 4\.3: /);
+    // This server's lab target answers nowhere: availability is "not known", with the reason.
+    expect(html).toMatch(/data-availability="unknown"/);
+    expect(html).toMatch(/cannot be (used|opened)/);
   });
 
-  it('gives each lab a page with the story, how to run it and every task, without scripts', async () => {
+  it('gives each lab a page with the story, the console, how to run it from the command line and every task', async () => {
     for (const { definition } of labs) {
       const response = await fetch(`${site.url}/labs/${definition.id}`);
       expect(response.status).toBe(200);
       const html = await response.text();
       expect(html).toContain(`npm run lab -- start ${definition.id}`);
       expect(html).toMatch(/<h2[^>]*>The story<\/h2>/);
+      expect(html).toContain('Start the lab');
       for (const task of definition.tasks) expect(html).toContain(task.title.replace(/'/g, '&#39;'));
-      const file = readFileSync(join(builtClientDir, 'labs', definition.id, 'index.html'), 'utf8');
-      expect(file.match(/<script\b/gi) ?? []).toEqual([]);
     }
   });
 });

@@ -4,7 +4,8 @@
  * screenshot script. Never binds a fixed port: several test runs may share the machine.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { freePort } from '../../support/free-port.ts';
@@ -32,15 +33,25 @@ export interface RunningSite {
   stop(): Promise<void>;
 }
 
-/** Starts the built server and waits until it answers. Retries on a port race. */
-export async function startBuiltSite(): Promise<RunningSite> {
+/**
+ * Starts the built server and waits until it answers. Retries on a port race. `env` adds variables.
+ * Unless `env` says otherwise, the server gets a temporary data directory (never the project's
+ * `.mlsec/`) and a lab target that answers nowhere (never an emulator someone runs on :4566).
+ */
+export async function startBuiltSite(options: { env?: Record<string, string> } = {}): Promise<RunningSite> {
   if (!existsSync(builtEntry)) throw new Error(`${builtEntry} does not exist: run "npm run build" first (npm test does it before the e2e tests).`);
+  const ownDataDir = options.env?.MLSEC_DATA_DIR ? undefined : mkdtempSync(join(tmpdir(), 'mlsec-site-'));
+  const isolated = { MLSEC_DATA_DIR: ownDataDir ?? '', MLSEC_TARGET: 'embedded', MLSEC_EMBEDDED: 'attach', MLSEC_ENDPOINT: 'http://127.0.0.1:9' };
+  const env = { ...isolated, ...options.env };
+  const cleanup = (): void => {
+    if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
+  };
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
     const child = spawn(process.execPath, [builtEntry], {
       cwd: projectRoot,
-      env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port), ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -49,12 +60,13 @@ export async function startBuiltSite(): Promise<RunningSite> {
     const url = `http://127.0.0.1:${port}`;
     try {
       await waitUntilServing(url, child, () => output);
-      return { url, stop: () => stopProcess(child) };
+      return { url, stop: () => stopProcess(child).then(cleanup) };
     } catch (error) {
       lastError = error;
       await stopProcess(child);
     }
   }
+  cleanup();
   throw lastError;
 }
 

@@ -1,0 +1,18 @@
+/** GET /api/lab-sessions/<id>/events — server-sent events: `session` with the view whenever it changes. */
+import type { APIRoute } from 'astro';
+import { handle, noLearner } from '../../../../console/api.ts';
+import { sessionEventStream } from '../../../../console/live.ts';
+import { ownSession, viewOf } from '../../../../console/sessions.ts';
+import { siteReader } from '../../../../console/site-runtime.ts';
+
+export const prerender = false;
+
+export const GET: APIRoute = (context) =>
+  handle(async () => {
+    const req = await siteReader(context);
+    if (!req) throw noLearner();
+    const id = context.params.id!;
+    await ownSession(req, id);
+    const stream = sessionEventStream({ read: () => req.rt.sessions.get(id), view: (record) => viewOf(req, record), signal: context.request.signal });
+    return new Response(stream, { headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' } });
+  });
