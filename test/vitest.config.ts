@@ -10,6 +10,7 @@ export default defineConfig({
           name: 'unit',
           root: '.',
           include: ['src/**/*.test.ts', 'labs/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          setupFiles: ['test/support/fast-check-seed.ts'],
           // Generous: AWS CLI suites start a Python interpreter per command, which takes seconds on
           // a loaded 2-core machine. Speed is measured by `npm run bench`, not by timeouts.
           testTimeout: 90_000,
