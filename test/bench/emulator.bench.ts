@@ -90,11 +90,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function spawnMoto(): Promise<(Server & { startMs: number }) | undefined> {
+async function spawnMoto(env: Record<string, string> = {}): Promise<(Server & { startMs: number }) | undefined> {
   if (spawnSync('moto_server', ['--help']).status !== 0) return undefined;
   const port = await freePort();
   const started = performance.now();
-  const child = spawn('moto_server', ['-p', String(port), '-H', '127.0.0.1'], { stdio: 'ignore' });
+  const child = spawn('moto_server', ['-p', String(port), '-H', '127.0.0.1'], { stdio: 'ignore', env: { ...process.env, ...env } });
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     try {
@@ -211,23 +211,29 @@ async function latencyAndThroughput(label: string, server: Server, rows: BenchRo
   return results;
 }
 
-/** ~40 resources per account: 8 roles (+ trust, inline and attached policies), 4 users, 4 policies, 3 buckets with 4 objects each, bucket policies and settings. */
-async function populate(url: string, accounts: number): Promise<number> {
+/**
+ * ~40 resources per account: 8 roles (+ trust, inline and attached policies), 4 users, 4 policies,
+ * 3 buckets with 4 objects each. `uniqueNames` puts the account in every IAM name, for servers that
+ * keep all these keys in one account (moto_server), so the same number of resources is created;
+ * `workers` is how many accounts are populated at once (moto answers 500s under concurrent IAM writes).
+ */
+async function populate(url: string, accounts: number, { uniqueNames = false, workers = 16 } = {}): Promise<number> {
   let resources = 0;
   const queue = Array.from({ length: accounts }, (_, i) => String(100_000_000_000 + i));
   const doc = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::*' }] });
   const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
   await Promise.all(
-    Array.from({ length: 16 }, async () => {
+    Array.from({ length: workers }, async () => {
       for (let account = queue.shift(); account; account = queue.shift()) {
         const { iam, s3 } = clients(url, account);
+        const name = (kind: string, n: number) => (uniqueNames ? `${kind}-${account}-${n}` : `${kind}-${n}`);
         for (let r = 0; r < 8; r++) {
-          await iam.send(new CreateRoleCommand({ RoleName: `role-${r}`, AssumeRolePolicyDocument: trust, Tags: [{ Key: 'lab', Value: 'bench' }] }));
-          await iam.send(new PutRolePolicyCommand({ RoleName: `role-${r}`, PolicyName: 'inline', PolicyDocument: doc }));
-          await iam.send(new AttachRolePolicyCommand({ RoleName: `role-${r}`, PolicyArn: 'arn:aws:iam::aws:policy/AmazonSageMakerFullAccess' }));
+          await iam.send(new CreateRoleCommand({ RoleName: name('role', r), AssumeRolePolicyDocument: trust, Tags: [{ Key: 'lab', Value: 'bench' }] }));
+          await iam.send(new PutRolePolicyCommand({ RoleName: name('role', r), PolicyName: 'inline', PolicyDocument: doc }));
+          await iam.send(new AttachRolePolicyCommand({ RoleName: name('role', r), PolicyArn: 'arn:aws:iam::aws:policy/AmazonSageMakerFullAccess' }));
         }
-        for (let u = 0; u < 4; u++) await iam.send(new CreateUserCommand({ UserName: `user-${u}` }));
-        for (let p = 0; p < 4; p++) await iam.send(new CreatePolicyCommand({ PolicyName: `policy-${p}`, PolicyDocument: doc }));
+        for (let u = 0; u < 4; u++) await iam.send(new CreateUserCommand({ UserName: name('user', u) }));
+        for (let p = 0; p < 4; p++) await iam.send(new CreatePolicyCommand({ PolicyName: name('policy', p), PolicyDocument: doc }));
         for (let b = 0; b < 3; b++) {
           const bucket = `b${account}-${b}`;
           await s3.send(new CreateBucketCommand({ Bucket: bucket }));
@@ -273,7 +279,8 @@ const benchmark: Benchmark = {
       const seconds = (performance.now() - populateStart) / 1000;
       if (global.gc) global.gc();
       await new Promise((r) => setTimeout(r, 500));
-      rows.push(goalRow('memory: 1,000 accounts × ~40 resources (emulator RSS)', rssMb(emu.pid), 'MB', { below: 500 }, `${perAccount} resources per account, created over HTTP in ${seconds.toFixed(0)} s`));
+      const emulatorRss = rssMb(emu.pid);
+      rows.push(goalRow('memory: 1,000 accounts × ~40 resources (emulator RSS)', emulatorRss, 'MB', { below: 500 }, `${perAccount} resources per account, created over HTTP in ${seconds.toFixed(0)} s`));
 
       const moto = await spawnMoto();
       if (!moto) {
@@ -289,6 +296,22 @@ const benchmark: Benchmark = {
           }
         } finally {
           await moto.stop();
+        }
+        // The memory workload on moto: the same 1,000 × ~40 resources, one account at a time (moto
+        // keeps these keys in one account, so names carry the account; AWS managed policies must be
+        // loaded to attach one).
+        const motoMemory = await spawnMoto({ MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' });
+        if (motoMemory) {
+          try {
+            const motoStart = performance.now();
+            await populate(motoMemory.url, 1000, { uniqueNames: true, workers: 1 });
+            const motoSeconds = (performance.now() - motoStart) / 1000;
+            const motoRss = rssMb(motoMemory.pid);
+            rows.push({ measure: 'memory: the same workload on moto_server (RSS)', value: motoRss, unit: 'MB', note: `created over HTTP one account at a time in ${motoSeconds.toFixed(0)} s (emulator, 16 at a time: ${seconds.toFixed(0)} s)` });
+            rows.push({ measure: 'memory: moto RSS / emulator RSS', value: motoRss / emulatorRss, unit: '×', note: 'higher = emulator leaner' });
+          } finally {
+            await motoMemory.stop();
+          }
         }
       }
     } finally {
