@@ -6,6 +6,11 @@
  * Events are numbered in arrival order (`seq`). Each index maps an attribute value to the seqs of
  * its events, ascending. Evicted events are cut from the front in batches (so appends stay O(1)
  * amortised); until a cut, `oldestSeq` hides them.
+ *
+ * Memory: a value seen once (every EventId, most resource names) maps to its seq as a plain number,
+ * not a one-element array (an array costs ~180 bytes: the empty array grows to 16 slots on its
+ * first push); an index exists only once a value for it has been seen. That halves what the indexes
+ * cost; the record's JSON text is the rest (docs/emulator.md, "Memory").
  */
 
 export type LookupAttributeKey = 'EventId' | 'EventName' | 'ReadOnly' | 'Username' | 'ResourceType' | 'ResourceName' | 'EventSource' | 'AccessKeyId';
@@ -42,6 +47,13 @@ export interface HistoryPage {
   readonly next?: number;
 }
 
+/** The seqs of one attribute value: a single seq, or several ascending. */
+type Postings = number | number[];
+
+function postingsArray(postings: Postings | undefined): readonly number[] {
+  return postings === undefined ? [] : typeof postings === 'number' ? [postings] : postings;
+}
+
 function attributeValues(event: HistoryEvent, key: LookupAttributeKey): string[] {
   switch (key) {
     case 'EventId': return [event.id];
@@ -76,13 +88,13 @@ export class EventHistory {
   /** items[i] has seq firstSeq + i. */
   private items: HistoryEvent[] = [];
   private firstSeq = 0;
-  private readonly indexes = new Map<LookupAttributeKey, Map<string, number[]>>();
+  /** Created on first use: an account that never sends an access key has no AccessKeyId index. */
+  private readonly indexes = new Map<LookupAttributeKey, Map<string, Postings>>();
   /** Whether times never went backwards (then time ranges can be binary-searched). */
   private ordered = true;
 
   constructor(limit: number) {
     this.limit = Math.max(1, Math.floor(limit));
-    for (const key of LOOKUP_ATTRIBUTE_KEYS) this.indexes.set(key, new Map());
   }
 
   /** Seq of the newest event + 1. */
@@ -105,11 +117,15 @@ export class EventHistory {
     const seq = this.endSeq;
     this.items.push(event);
     for (const key of LOOKUP_ATTRIBUTE_KEYS) {
-      const index = this.indexes.get(key)!;
-      for (const value of attributeValues(event, key)) {
-        let list = index.get(value);
-        if (!list) index.set(value, (list = []));
-        list.push(seq);
+      const values = attributeValues(event, key);
+      if (values.length === 0) continue;
+      let index = this.indexes.get(key);
+      if (!index) this.indexes.set(key, (index = new Map()));
+      for (const value of values) {
+        const postings = index.get(value);
+        if (postings === undefined) index.set(value, seq);
+        else if (typeof postings === 'number') index.set(value, [postings, seq]);
+        else postings.push(seq);
       }
     }
     // Cut evicted events in batches of a quarter of the limit.
@@ -127,10 +143,15 @@ export class EventHistory {
     this.items = this.items.slice(drop);
     this.firstSeq += drop;
     for (const index of this.indexes.values()) {
-      for (const [value, list] of index) {
-        const cut = lastBelow(list, this.firstSeq) + 1;
-        if (cut === list.length) index.delete(value);
-        else if (cut > 0) index.set(value, list.slice(cut));
+      for (const [value, postings] of index) {
+        if (typeof postings === 'number') {
+          if (postings < this.firstSeq) index.delete(value);
+          continue;
+        }
+        const cut = lastBelow(postings, this.firstSeq) + 1;
+        if (cut === postings.length) index.delete(value);
+        else if (cut === postings.length - 1) index.set(value, postings[cut]!);
+        else if (cut > 0) index.set(value, postings.slice(cut));
       }
     }
   }
@@ -148,7 +169,7 @@ export class EventHistory {
     // With ordered times, events newer than EndTime are skipped by binary search, and the scan stops at StartTime.
     const tooOld = (e: HistoryEvent) => this.ordered && q.start !== undefined && e.time < q.start;
     if (q.attribute) {
-      const list = this.indexes.get(q.attribute.key)!.get(q.attribute.value) ?? [];
+      const list = postingsArray(this.indexes.get(q.attribute.key)?.get(q.attribute.value));
       let i = lastBelow(list, upper);
       if (this.ordered && q.end !== undefined) i = Math.min(i, this.lastAtOrBefore(list, q.end));
       for (; i >= 0 && list[i]! >= oldest; i--) {
