@@ -6,7 +6,7 @@ import { AwsServiceError } from '../../core/errors.ts';
 import { ProblemList } from '../../core/validation.ts';
 import type { Output } from '../define-service.ts';
 import { checkAclsAllowed, ownerGrant, requestedGrants } from './acl.ts';
-import { checkKey, etagOf, newVersionId, objectEncryption, ownedBody, parseTagging, reportsVersions, storeVersion } from './object-write.ts';
+import { checkKey, etagOf, newVersionId, objectEncryption, parseTagging, reportsVersions, storeVersion } from './object-write.ts';
 import { canonicalId, findBucket, type MultipartUpload, type S3Bucket } from './state.ts';
 
 const MIN_PART_BYTES = 5 * 1024 * 1024;
@@ -48,7 +48,7 @@ export function uploadPart(input: S3.UploadPartRequest, ctx: RequestContext): Ou
   const upload = uploadOf(bucket, input.Key!, input.UploadId!);
   const body = (input.Body as Buffer | undefined) ?? Buffer.alloc(0);
   const etag = etagOf(body);
-  upload.parts.set(input.PartNumber!, { etag, body: ownedBody(body), lastModified: ctx.now });
+  upload.parts.set(input.PartNumber!, { etag, body, lastModified: ctx.now });
   return { ETag: etag, ServerSideEncryption: upload.template.encryption?.algorithm };
 }
 

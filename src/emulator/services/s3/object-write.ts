@@ -14,18 +14,6 @@ export function etagOf(body: Buffer): string {
   return `"${createHash('md5').update(body).digest('hex')}"`;
 }
 
-/**
- * The body as an object keeps it: in memory of its own. A request body is often a view into a
- * larger buffer (the socket's read buffer, Node's allocation pool), and keeping the view would keep
- * all of that buffer alive for as long as the object exists — ~2 KB behind every small object.
- */
-export function ownedBody(body: Buffer): Buffer {
-  if (body.byteOffset === 0 && body.buffer.byteLength === body.byteLength) return body;
-  const copy = Buffer.allocUnsafeSlow(body.byteLength);
-  body.copy(copy);
-  return copy;
-}
-
 export function checkKey(key: string): void {
   if (Buffer.byteLength(key) > 1024) throw new AwsServiceError('KeyTooLongError', 'Your key is too long', { status: 400, fields: { Size: Buffer.byteLength(key), MaxSizeAllowed: 1024 } });
 }

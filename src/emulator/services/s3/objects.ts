@@ -4,7 +4,7 @@ import type { RequestContext } from '../../core/context.ts';
 import { AwsServiceError } from '../../core/errors.ts';
 import type { Output } from '../define-service.ts';
 import { checkAclsAllowed, isPublicAcl, ownerGrant, requestedGrants } from './acl.ts';
-import { checkKey, etagOf, newVersionId, objectEncryption, ownedBody, parseTagging, reportsVersions, storeVersion, verifyIntegrity } from './object-write.ts';
+import { checkKey, etagOf, newVersionId, objectEncryption, parseTagging, reportsVersions, storeVersion, verifyIntegrity } from './object-write.ts';
 import { openDataKey } from './sse-kms.ts';
 import { blockedByPublicAccessBlock, effectiveBlock } from './public-access.ts';
 import { bucketArn, findBucket, type S3Bucket, type S3ObjectVersion } from './state.ts';
@@ -98,7 +98,7 @@ export function putObject(input: S3.PutObjectRequest, ctx: RequestContext): Outp
   const stored = storeVersion(bucket, {
     key,
     deleteMarker: false,
-    body: ownedBody(body),
+    body,
     etag: etagOf(body),
     lastModified: ctx.now,
     contentType: input.ContentType,
