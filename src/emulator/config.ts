@@ -23,6 +23,8 @@ export interface EmulatorOptions {
   enforceIam?: boolean;
   /** Authorization decisions kept per account for GET /_mlsec/explain (default 500). */
   decisionsPerAccount?: number;
+  /** Authorization decisions kept for all accounts together; the oldest go first (default 50,000). */
+  decisionsTotal?: number;
   /**
    * Serve HTTPS on the same port as HTTP (default true), with a certificate from the emulator's own
    * certificate authority, kept under `<dataDir>/tls/` (in memory without a data directory).
@@ -68,6 +70,7 @@ export interface ResolvedOptions {
   readonly verifySignatures: boolean;
   readonly enforceIam: boolean;
   readonly decisionsPerAccount: number;
+  readonly decisionsTotal: number;
   readonly https: boolean;
   readonly tlsNames: readonly string[];
   readonly defaultRegion: string;
@@ -91,6 +94,7 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     verifySignatures: options.verifySignatures ?? false,
     enforceIam: options.enforceIam ?? false,
     decisionsPerAccount: options.decisionsPerAccount ?? 500,
+    decisionsTotal: options.decisionsTotal ?? 50_000,
     https: options.https ?? true,
     tlsNames: options.tlsNames ?? [],
     defaultRegion: options.defaultRegion ?? 'us-east-1',

@@ -70,7 +70,7 @@ export class Emulator {
       serviceSettings: this.options.serviceSettings,
     });
     if (this.options.enforceIam) {
-      this.enforcer = new IamEnforcer({ world: this.world, router: this.router, log: this.options.log, now: this.options.now, decisionsPerAccount: this.options.decisionsPerAccount });
+      this.enforcer = new IamEnforcer({ world: this.world, router: this.router, log: this.options.log, now: this.options.now, decisionsPerAccount: this.options.decisionsPerAccount, decisionsTotal: this.options.decisionsTotal });
       this.pipeline.authorizers.push(this.enforcer.authorize);
       this.pipeline.recorders.push(this.enforcer.noteChange);
       this.pipeline.onBehalfAuthorizer = this.enforcer.onBehalf;

@@ -33,6 +33,8 @@ export interface EnforcerOptions {
   readonly now: () => number;
   /** Decisions kept per account for /_mlsec/explain (default 500). */
   readonly decisionsPerAccount?: number;
+  /** Decisions kept for all accounts together (default 50,000). */
+  readonly decisionsTotal?: number;
 }
 
 /** Services whose writes can change who may do what (identity policies, groups, tags, SCPs). */
@@ -63,7 +65,7 @@ export class IamEnforcer {
   constructor(options: EnforcerOptions) {
     this.options = options;
     this.engine = createPolicyEngine({ now: () => new Date(options.now()) });
-    this.decisions = new DecisionLog(options.decisionsPerAccount);
+    this.decisions = new DecisionLog(options.decisionsPerAccount, options.decisionsTotal);
     this.compiler = new PolicyCompiler(options.log);
     this.worldGeneration = options.world.generation;
     this.read = <S>(serviceId: string, accountId: string, region?: string): S | undefined => {
