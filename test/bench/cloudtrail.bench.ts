@@ -40,7 +40,8 @@ function callFor(i: number): Call {
 }
 
 export async function started(options: ConstructorParameters<typeof Emulator>[0]): Promise<Emulator> {
-  const emu = new Emulator({ port: 0, warmUp: false, log: () => {}, ...options });
+  // The history holds all EVENTS (the default keeps 10,000 per account and region).
+  const emu = new Emulator({ port: 0, warmUp: false, log: () => {}, serviceSettings: { cloudtrail: { historyLimit: EVENTS } }, ...options });
   await emu.start();
   for (const id of ['iam', 's3', 'sts', 'cloudtrail']) await emu.router.get(id)?.load();
   return emu;

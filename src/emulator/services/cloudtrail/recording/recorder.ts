@@ -9,8 +9,10 @@
  * Recipients: the calling account; for S3, also the bucket owner when it is another account (an
  * anonymous S3 call is recorded for the bucket owner only).
  *
- * Settings (`serviceSettings.cloudtrail`): `historyLimit` (default 100,000 events per account and
+ * Settings (`serviceSettings.cloudtrail`): `historyLimit` (default 10,000 events per account and
  * region; env MLSEC_EMULATOR_CLOUDTRAIL_HISTORY_LIMIT), `deliveryIntervalMs` (default 1000).
+ * 10,000 is hours of a learner's busiest lab (graders and consoles included) at ~1 KB per event;
+ * a workshop of 1,000 accounts could otherwise hold 100,000 events each (docs/emulator.md, "Memory").
  */
 import { randomUUID } from 'node:crypto';
 import type { Call } from '../../../pipeline/hooks.ts';
@@ -26,7 +28,7 @@ import { type RecordText, recordJson, recordText, SharedText } from './record-te
 import type { EventResource } from './resources.ts';
 import { trailSelects } from './selector-match.ts';
 
-export const DEFAULT_HISTORY_LIMIT = 100_000;
+export const DEFAULT_HISTORY_LIMIT = 10_000;
 export const DEFAULT_DELIVERY_INTERVAL_MS = 1000;
 
 /** What CloudTrail's handlers reach through `ctx.attachment()`. */
