@@ -24,7 +24,6 @@ import { type BuiltEvent, buildEvent, recordFor } from './event-record.ts';
 import { EventHistory, type HistoryEvent } from './event-history.ts';
 import { HistoryFiles } from './history-files.ts';
 import { LogDelivery, type LogsDelivery, logsDelivery } from './log-delivery.ts';
-import { type RecordText, recordJson, recordText, SharedText } from './record-text.ts';
 import type { EventResource } from './resources.ts';
 import { trailSelects } from './selector-match.ts';
 
@@ -44,35 +43,6 @@ type LookupResource = HistoryEvent['resources'][number];
 
 function lookupResources(resources: readonly EventResource[]): LookupResource[] {
   return resources.map((r) => (r.arn && r.arn !== r.name ? { type: r.type, name: r.name, arn: r.arn } : { type: r.type, name: r.name }));
-}
-
-/** An event the recorder kept: its record's text in parts (record-text.ts), joined when read. */
-class RecordedEvent implements HistoryEvent {
-  readonly id: string;
-  readonly name: string;
-  readonly readOnly: boolean;
-  readonly time: number;
-  readonly source: string;
-  readonly username: string | undefined;
-  readonly accessKeyId: string | undefined;
-  readonly resources: readonly LookupResource[];
-  readonly text: RecordText;
-
-  constructor(fields: Omit<HistoryEvent, 'json'>, text: RecordText) {
-    this.id = fields.id;
-    this.name = fields.name;
-    this.readOnly = fields.readOnly;
-    this.time = fields.time;
-    this.source = fields.source;
-    this.username = fields.username;
-    this.accessKeyId = fields.accessKeyId;
-    this.resources = fields.resources;
-    this.text = text;
-  }
-
-  get json(): string {
-    return recordJson(this.text);
-  }
 }
 
 /**
@@ -123,8 +93,6 @@ export class CloudTrailRecorder {
   private readonly files: HistoryFiles | undefined;
   private readonly delivery: LogDelivery;
   private recorded = 0;
-  /** What many records repeat (an identity, a user agent, a record's tail), stored once. */
-  private readonly shared = new SharedText();
   readonly runtime: CloudTrailRuntime;
 
   constructor(host: ServiceHost) {
@@ -179,9 +147,10 @@ export class CloudTrailRecorder {
 
   private recordFor(event: BuiltEvent, accountId: string, sharedEventID: string | undefined): void {
     const record = recordFor(event, accountId, sharedEventID);
+    const json = JSON.stringify(record);
     const time = Math.floor(event.time / 1000) * 1000;
     if (event.category === 'Management') {
-      const entry = new RecordedEvent({
+      const entry: HistoryEvent = {
         id: record.eventID,
         name: record.eventName,
         readOnly: event.readOnly,
@@ -190,7 +159,8 @@ export class CloudTrailRecorder {
         username: event.username,
         accessKeyId: event.accessKeyId,
         resources: lookupResources(event.resources),
-      }, recordText(record, this.shared));
+        json,
+      };
       const history = this.history(accountId, event.region);
       history.append(entry);
       if (this.files) {
@@ -199,10 +169,7 @@ export class CloudTrailRecorder {
       }
     }
     const trails = this.loggingTrails(accountId, event);
-    if (trails.length) {
-      const json = JSON.stringify(record);
-      for (const trail of trails) this.delivery.enqueue(trail, event.region, time, json);
-    }
+    for (const trail of trails) this.delivery.enqueue(trail, event.region, time, json);
     // EventBridge receives what trails log (management and data events alike), except read-only calls.
     if (trails.length && !event.readOnly) {
       this.host.publishEvent({
