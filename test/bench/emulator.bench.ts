@@ -3,7 +3,8 @@
  *   cold start to healthy < 300 ms (spawning the `npm run emulator` entry point);
  *   GetCallerIdentity / GetBucketPolicy / DescribeKey (when KMS is served) through the SDK over
  *   HTTP: p50 < 2 ms sequentially and >= 3,000 calls/s with concurrency, the emulator on one core;
- *   1,000 accounts × ~40 resources in < 500 MB;
+ *   1,000 accounts × ~40 resources in < 500 MB — on a fresh emulator process, RSS after forced full
+ *   collections and peak RSS while building, with the heap in use (docs/emulator.md, "Memory");
  *   and the same measurements against moto_server, as ratios, when it is installed.
  * The emulator runs in its own process (one core); this process drives it with the real SDK.
  */
