@@ -35,15 +35,7 @@ export function describeEachDatabase(name: string, body: DatabaseSuiteBody): voi
     body(() => opened(db), 'sqlite');
   });
 
-  const availability = postgresAvailability();
-  if (!availability.available) {
-    const reason = `PostgreSQL half skipped: ${availability.reason}`;
-    if (process.env.MLSEC_REQUIRE_POSTGRES === '1') throw new Error(`${name}: MLSEC_REQUIRE_POSTGRES=1 but ${availability.reason}`);
-    console.warn(`[storage suite] ${name}: ${reason}`);
-    describe.skip(`${name} [PostgreSQL] (${reason})`, () => body(() => opened(undefined), 'postgres'));
-    return;
-  }
-  describe(`${name} [PostgreSQL]`, () => {
+  describePostgres(`${name} [PostgreSQL]`, () => {
     let schema: TestSchema | undefined;
     let db: SqlClient | undefined;
     beforeAll(async () => {
@@ -56,6 +48,19 @@ export function describeEachDatabase(name: string, body: DatabaseSuiteBody): voi
     });
     body(() => opened(db), 'postgres');
   });
+}
+
+/**
+ * A suite that needs PostgreSQL (e.g. several app instances on one database). Without PostgreSQL it
+ * is skipped with a message, or fails when MLSEC_REQUIRE_POSTGRES=1.
+ */
+export function describePostgres(name: string, body: () => void): void {
+  const availability = postgresAvailability();
+  if (availability.available) return void describe(name, body);
+  if (process.env.MLSEC_REQUIRE_POSTGRES === '1') throw new Error(`${name}: MLSEC_REQUIRE_POSTGRES=1 but ${availability.reason}`);
+  const reason = `skipped: ${availability.reason}`;
+  console.warn(`[storage suite] ${name} ${reason}`);
+  describe.skip(`${name} (${reason})`, body);
 }
 
 function opened(db: SqlClient | undefined): SqlClient {
