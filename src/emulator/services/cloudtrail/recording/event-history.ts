@@ -9,8 +9,8 @@
  *
  * Memory: a value seen once (every EventId, most resource names) maps to its seq as a plain number,
  * not a one-element array (an array costs ~180 bytes: the empty array grows to 16 slots on its
- * first push); an index exists only once a value for it has been seen. That halves what the indexes
- * cost; the record's JSON text is the rest (docs/emulator.md, "Memory").
+ * first push); an index exists only once a value for it has been seen. That cuts what the indexes
+ * cost by ~40%; the record's JSON text is most of the rest (docs/emulator.md, "Memory").
  */
 
 export type LookupAttributeKey = 'EventId' | 'EventName' | 'ReadOnly' | 'Username' | 'ResourceType' | 'ResourceName' | 'EventSource' | 'AccessKeyId';
