@@ -19,6 +19,7 @@ import { openTarget, targetSettingsFromEnv, type Target } from '../aws/index.ts'
 import { openDatabase, type SqlClient } from '../db/index.ts';
 import { LabSessionService, sqlSessionStore, type LabSessionStore, type LoadedLab, type SessionRecord } from '../labs/index.ts';
 import { leaseAlive } from '../labs/session-service.ts';
+import { isInFlight } from '../labs/session-machine.ts';
 import { createMemoryFileStore, type MemoryFileStore } from '../aws-cli/index.ts';
 import { conflict, notFound } from './api.ts';
 import { LearnerStore, sessionOwner } from './learners.ts';
@@ -116,19 +117,8 @@ export async function createConsoleRuntime(labs: () => { id: string; definition:
         running.delete(sessionId);
       }
     },
-    busy: (sessionId, record) => running.get(sessionId) ?? (record && leaseAlive(record.lease) ? busyLabel(record.state) : undefined),
+    // A working state shows itself; a resting one whose lease is held elsewhere (a hint, an answer,
+    // or the first instant of a check, in another instance) shows as working so no action is offered.
+    busy: (sessionId, record) => running.get(sessionId) ?? (record && !isInFlight(record.state) && leaseAlive(record.lease) ? 'working' : undefined),
   };
-}
-
-const stateLabels: Record<string, string> = {
-  preflight: 'checking the target',
-  provisioning: 'provisioning',
-  checking: 'checking',
-  solving: 'applying the solution',
-  resetting: 'resetting',
-  tearingDown: 'tearing down',
-};
-
-function busyLabel(state: string): string {
-  return stateLabels[state] ?? 'working';
 }
