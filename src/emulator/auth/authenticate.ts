@@ -70,7 +70,9 @@ export class Authenticator {
     const now = this.options.now();
     // Strict tenant accounts verify every call into them, whatever the global setting; a key that
     // merely names a tenant's account id (LocalStack's account-from-key) is not one it was issued.
-    const tenant = credential ? this.world.isStrict(credential.accountId) : TWELVE_DIGITS.test(signature.accessKeyId) && this.world.isStrict(signature.accessKeyId);
+    const tenant = credential
+      ? this.world.isStrict(credential.accountId)
+      : (TWELVE_DIGITS.test(signature.accessKeyId) && this.world.isStrict(signature.accessKeyId)) || this.world.retiredTenantKeys.has(signature.accessKeyId);
     const verify = strict || tenant;
     if (credential) {
       if (credential.status !== 'Active') throw authErrors.unknownAccessKey(protocol, signature.accessKeyId);

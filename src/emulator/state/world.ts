@@ -37,6 +37,11 @@ export class World {
   private readonly keyIndex = new Map<string, string>();
   /** Ids of strict tenant accounts, so relaxed traffic can skip tenant checks at a glance. */
   private readonly strictIds = new Set<string>();
+  /**
+   * Keys of tenant accounts removed while this process ran: refused rather than treated as
+   * unknown keys (which would make them callers of the relaxed default account).
+   */
+  readonly retiredTenantKeys = new Set<string>();
   /** Increments whenever accounts are replaced wholesale (load, reset), so caches can rebuild. */
   generation = 0;
   /** Called when an account's state changed in a way that must be persisted. */
@@ -156,7 +161,10 @@ export class World {
   removeAccount(id: string, bumpGeneration = true): void {
     const account = this.accounts.get(id);
     if (!account) return;
-    for (const keyId of Object.keys(account.credentials)) this.keyIndex.delete(keyId);
+    for (const keyId of Object.keys(account.credentials)) {
+      this.keyIndex.delete(keyId);
+      if (account.tenant && bumpGeneration) this.retiredTenantKeys.add(keyId);
+    }
     this.accounts.delete(id);
     this.strictIds.delete(id);
     if (bumpGeneration) this.generation++;
