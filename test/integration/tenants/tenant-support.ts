@@ -23,7 +23,7 @@ export function tenantEmulator(options: EmulatorOptions = {}): Promise<RunningEm
   return startEmulator({ port: 0, warmUp: false, log: () => {}, adminToken: ADMIN_TOKEN, serviceSettings: { sagemaker: { transitionDelayMs: 0 } }, ...options });
 }
 
-export async function admin(url: string, method: string, path: string, body?: unknown, token: string | undefined = ADMIN_TOKEN): Promise<{ status: number; body: any }> {
+export async function admin(url: string, method: string, path: string, body?: unknown, token: string | null = ADMIN_TOKEN): Promise<{ status: number; body: any }> {
   const response = await fetch(`${url}${path}`, {
     method,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
