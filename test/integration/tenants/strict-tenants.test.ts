@@ -10,6 +10,7 @@ import { CreateRoleCommand, ListRolesCommand, PutRolePolicyCommand } from '@aws-
 import { CreateKeyCommand, DecryptCommand, DescribeKeyCommand, EncryptCommand, ListKeysCommand } from '@aws-sdk/client-kms';
 import {
   CreateBucketCommand,
+  DeleteBucketPolicyCommand,
   GetBucketPolicyCommand,
   GetObjectCommand,
   ListBucketsCommand,
@@ -177,6 +178,17 @@ describe('strict tenant accounts', { timeout: 60_000 }, () => {
     // AWS: a secret under the default aws/secretsmanager key cannot be read from another account.
     await asB.secrets.send(new PutResourcePolicyCommand({ SecretId: estateB.secretArn, ResourcePolicy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: a.accountId }, Action: 'secretsmanager:GetSecretValue', Resource: '*' }] }) }));
     expect(await refusal(() => asA.secrets.send(new GetSecretValueCommand({ SecretId: estateB.secretArn })))).toMatchObject({ name: 'InvalidRequestException', status: 400 });
+  });
+
+  it('never locks the bucket owner’s root out of its bucket policy (S3’s rule), and gives nobody else that', async () => {
+    const locked = `beta-locked-${b.accountId}`;
+    await asB.s3.send(new CreateBucketCommand({ Bucket: locked }));
+    await asB.s3.send(new PutBucketPolicyCommand({ Bucket: locked, Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'DenyAll', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [`arn:aws:s3:::${locked}`, `arn:aws:s3:::${locked}/*`] }] }) }));
+    expect(await refusal(() => asB.s3.send(new ListObjectsV2Command({ Bucket: locked })))).toMatchObject({ name: 'AccessDenied' });
+    expect((await asB.s3.send(new GetBucketPolicyCommand({ Bucket: locked }))).Policy).toContain('DenyAll');
+    expect(await refusal(() => asA.s3.send(new DeleteBucketPolicyCommand({ Bucket: locked })))).toMatchObject({ name: 'AccessDenied' });
+    await asB.s3.send(new DeleteBucketPolicyCommand({ Bucket: locked }));
+    expect((await asB.s3.send(new ListObjectsV2Command({ Bucket: locked }))).KeyCount).toBe(0);
   });
 
   describe('calls into A with anything but its issued keys and a valid signature', () => {
