@@ -78,13 +78,13 @@ function describeState(service: string, where: string, state: unknown, out: stri
     const collection = describeCollection(value);
     if (!collection || collection.count === 0) continue;
     const more = collection.count > collection.names.length && collection.names.length ? ', …' : '';
-    out.push(`${service}${where} ${field} (${collection.count})${collection.names.length ? `: ${collection.names.join(', ')}${more}` : ''}`);
+    out.push(`${service} ${field}${where} (${collection.count})${collection.names.length ? `: ${collection.names.join(', ')}${more}` : ''}`);
   }
 }
 
 /**
  * What an account holds, one line per kind of resource: `s3 buckets (2): ml-data, ml-logs`,
- * `kms in us-east-1 keys (1): 1234abcd-…`, `issued access keys (3)`. Read before removing it.
+ * `kms keys in us-east-1 (1): 1234abcd-…`, `issued access keys (3)`. Read before removing it.
  */
 export function describeAccount(account: AccountData): string[] {
   const out: string[] = [];

@@ -257,10 +257,10 @@ describe('strict tenant accounts', { timeout: 60_000 }, () => {
     expect(report).toEqual(expect.arrayContaining([
       expect.stringMatching(/^iam roles \(2\): alpha-execution, alpha-admin$/),
       // The key the learner made, and the AWS managed key Secrets Manager made for the secret.
-      expect.stringMatching(/^kms in us-east-1 keys \(2\)/),
-      expect.stringMatching(/^secretsmanager in us-east-1 secrets \(1\)/),
-      expect.stringMatching(/^sagemaker in us-east-1 notebookInstances \(1\): alpha-notebook$/),
-      expect.stringMatching(/^sagemaker in us-east-1 endpoints \(1\): alpha-endpoint$/),
+      expect.stringMatching(/^kms keys in us-east-1 \(2\)/),
+      expect.stringMatching(/^secretsmanager secrets in us-east-1 \(1\)/),
+      expect.stringMatching(/^sagemaker notebookInstances in us-east-1 \(1\): alpha-notebook$/),
+      expect.stringMatching(/^sagemaker endpoints in us-east-1 \(1\): alpha-endpoint$/),
       expect.stringMatching(/^issued access keys \(\d+\)$/),
     ]));
     expect(await refusal(() => asA.sts.send(new GetCallerIdentityCommand({})))).toMatchObject({ name: 'InvalidClientTokenId' });
