@@ -25,6 +25,7 @@ import { PolicyCompiler } from './policy-compiler.ts';
 import { buildPrincipalView, type PrincipalView } from './principal-view.ts';
 import { checksFor } from './resources/index.ts';
 import { adjustForS3 } from './s3-public-access.ts';
+import type { EnforcementScope } from './tenant-scope.ts';
 
 export interface EnforcerOptions {
   readonly world: World;
@@ -35,12 +36,15 @@ export interface EnforcerOptions {
   readonly decisionsPerAccount?: number;
   /** Decisions kept for all accounts together (default 50,000). */
   readonly decisionsTotal?: number;
+  /** Only the calls this scope covers are evaluated (strict tenant accounts); default: every call. */
+  readonly scope?: EnforcementScope;
 }
 
 /** Services whose writes can change who may do what (identity policies, groups, tags, SCPs). */
 const POLICY_SERVICES = new Set(['iam', 'organizations']);
 const READ_ONLY = /^(Get|List|Describe|Simulate|Generate)/;
 const VIEW_CACHE_LIMIT = 10_000;
+const ROOT_BUCKET_POLICY_ACTIONS = new Set(['s3:GetBucketPolicy', 's3:PutBucketPolicy', 's3:DeleteBucketPolicy']);
 
 function sourceIp(ip: string): string {
   return ip.startsWith('::ffff:') ? ip.slice(7) : ip || '127.0.0.1';
@@ -94,7 +98,7 @@ export class IamEnforcer {
   }
 
   get status(): Record<string, unknown> {
-    return { enabled: true, generation: this.generation, decisionsKept: this.decisions.size, principalsCached: this.views.size, compiledPolicies: this.compiler.size, decisionCache: this.engine.cacheStats };
+    return { enabled: true, ...(this.options.scope ? { scope: 'strict tenant accounts' } : {}), generation: this.generation, decisionsKept: this.decisions.size, principalsCached: this.views.size, compiledPolicies: this.compiler.size, decisionCache: this.engine.cacheStats };
   }
 
   private view(principal: Principal): PrincipalView {
@@ -164,6 +168,13 @@ export class IamEnforcer {
         s3 = adjustment.summary;
       }
     }
+    if (result.decision !== 'allowed' && result.decidedBy === 'resource-based policy' && principal.type === 'Root' && check.s3?.bucketOwner === principal.accountId && ROOT_BUCKET_POLICY_ACTIONS.has(check.action)) {
+      // S3: "the root principal in a bucket owner's account can perform GetBucketPolicy,
+      // PutBucketPolicy and DeleteBucketPolicy even if their bucket policy explicitly denies" it —
+      // only SCPs (and VPC endpoint policies) can stop it, so no bucket policy locks its owner out.
+      const summary = `${check.action}: allowed — the root user of the bucket owner's account may always read, replace or delete the bucket policy, whatever that policy says`;
+      result = { ...result, decision: 'allowed', decidedBy: 'root user', reason: undefined, message: undefined, summary };
+    }
     return {
       action: check.action,
       resource: check.resource,
@@ -183,8 +194,11 @@ export class IamEnforcer {
   /** The authorize hook. */
   readonly authorize = (call: Readonly<Call>): void => {
     if (!call.service || !call.operation || !call.principal || !call.accountId || !call.region) return;
-    const view = this.view(call.principal);
+    const scope = this.options.scope;
+    if (scope && !scope.active()) return;
     const checks = checksFor(this.resolverCall(call, call.service, call.operation, call.input ?? {}));
+    if (scope && !scope.covers(call, checks)) return;
+    const view = this.view(call.principal);
     const evaluations: Evaluation[] = [];
     let denied: Evaluation | undefined;
     for (const check of checks) {
@@ -218,9 +232,13 @@ export class IamEnforcer {
   /** For `ctx.authorizeOnBehalf`: the caller's permission for work a service does for it in another service. */
   readonly onBehalf = (call: Readonly<Call>, request: OnBehalfRequest): void => {
     if (!call.principal || !call.accountId || !call.region) return;
+    const scope = this.options.scope;
+    if (scope && !scope.active()) return;
+    const checks = checksFor(this.resolverCall(call, request.service, request.operation, request.input));
+    if (scope && !scope.covers(call, checks)) return;
     const view = this.view(call.principal);
     const via = `${request.viaService}.${call.region}.amazonaws.com`;
-    for (const check of checksFor(this.resolverCall(call, request.service, request.operation, request.input))) {
+    for (const check of checks) {
       const extra = request.service === 'kms' ? { 'kms:ViaService': via } : {};
       const evaluation = this.evaluate(call, view, { ...check, context: { ...check.context, ...extra } }, request.viaService);
       this.decisions.append(call.requestId, evaluation);
