@@ -134,8 +134,22 @@ export default function WorkshopDashboard({ workshopId, labs, hasSession }: Prop
     };
   }, [workshopId, ready, ended, load, accept]);
 
-  if (loadError && !workshop) return <LoadProblem error={loadError} />;
-  if (!workshop || !dashboard) return <p role="status" className="ws-loading">Loading the workshop…</p>;
+  if (loadError && !workshop)
+    return (
+      <>
+        <h1>Workshop dashboard</h1>
+        <LoadProblem error={loadError} />
+      </>
+    );
+  if (!workshop || !dashboard)
+    return (
+      <>
+        <h1>Workshop dashboard</h1>
+        <p role="status" className="ws-loading">
+          Loading the workshop…
+        </p>
+      </>
+    );
 
   const labTitles = new Map(labs.map((l) => [l.id, l.title]));
   const labIds = workshop.labIds;
