@@ -31,6 +31,11 @@ if (!hasWorkshopApi) console.warn('[workshop-journey] this checkout has no works
 type Violation = { id: string; impact: string | null; help: string; nodes: string[] };
 
 /** Errors a visitor would call broken, minus what the journey provokes on purpose. */
+/** Waits until every island of the page is hydrated (before that, a click submits the bare form). */
+async function hydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
+}
+
 function unexpected(errors: string[]): string[] {
   // Leaving or reloading a page aborts its event stream; that is not an error.
   return errors.filter((e) => !/\/events \(net::ERR_ABORTED\)$/.test(e));
@@ -83,9 +88,13 @@ describe.skipIf(!hasChromium || !hasWorkshopApi)('a workshop in the browser', ()
     const page = await context.newPage();
     errors[name] = collectPageErrors(page);
     await page.goto(joinLink);
+    await hydrated(page);
     await page.getByLabel('Your display name').fill(name);
     await page.getByRole('button', { name: 'Join the workshop' }).click();
-    await page.waitForURL(`${site!.url}/workshop`);
+    // Either the learner lands on /workshop, or the form says why not (then the test says it too).
+    const refused = page.locator('.ws-join-form [role=alert]').first();
+    await Promise.race([page.waitForURL(`${site!.url}/workshop`), refused.waitFor()]);
+    if (!page.url().endsWith('/workshop')) throw new Error(`${name} could not join: ${await refused.innerText()}`);
     await page.getByRole('heading', { name: 'Workshop journey', level: 1 }).waitFor();
     return page;
   }
@@ -100,6 +109,7 @@ describe.skipIf(!hasChromium || !hasWorkshopApi)('a workshop in the browser', ()
     if (!site) return;
     // 1. Sign in and create a workshop with two labs and a leaderboard.
     await teacher.goto(`${site.url}/instructor`);
+    await hydrated(teacher);
     await teacher.getByLabel('Email').fill(instructor.email);
     await teacher.getByLabel('Password').fill(instructor.password);
     await teacher.getByRole('button', { name: 'Sign in' }).click();
@@ -136,6 +146,7 @@ describe.skipIf(!hasChromium || !hasWorkshopApi)('a workshop in the browser', ()
     const joinAudit = await (await browser.newContext()).newPage();
     errors['join audit'] = collectPageErrors(joinAudit);
     await joinAudit.goto(joinLink);
+    await hydrated(joinAudit);
     expect(await joinAudit.getByLabel('Workshop code').inputValue()).toBe(code);
     await audit(joinAudit, '/join');
     // A wrong code is refused inline, next to the code field.
@@ -152,6 +163,7 @@ describe.skipIf(!hasChromium || !hasWorkshopApi)('a workshop in the browser', ()
     // A name already taken in this workshop is refused next to the name field.
     const dup = await (await browser.newContext()).newPage();
     await dup.goto(joinLink);
+    await hydrated(dup);
     await dup.getByLabel('Your display name').fill('Ada');
     await dup.getByRole('button', { name: 'Join the workshop' }).click();
     await dup.locator('#join-name-error').waitFor();
@@ -217,6 +229,9 @@ describe.skipIf(!hasChromium || !hasWorkshopApi)('a workshop in the browser', ()
     await adaReport.waitFor();
     expect(await adaReport.locator('.ws-removed li').count()).toBeGreaterThan(0);
     expect(await teacher.getByTestId('workshop-state').innerText()).toBe('Ended');
+    // After the end, the grid shows the lab torn down (the last snapshot, without a reload).
+    await expect.poll(() => cellA.getAttribute('data-status'), { timeout: 15_000 }).toBe('torn-down');
+    expect(reloads).toEqual([]);
     await teacher.screenshot({ path: join(shots, '07-teardown-report.png'), fullPage: true });
 
     // 10. Learner 2 sees that the workshop has ended.

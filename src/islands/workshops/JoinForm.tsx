@@ -20,8 +20,8 @@ type Problem = { field: 'code' | 'name' | 'form'; text: string };
 export function problemOf(error: unknown): Problem {
   if (!(error instanceof WorkshopApiError)) return { field: 'form', text: error instanceof Error ? error.message : String(error) };
   const text = error.message;
-  if (error.status === 404) return { field: 'code', text: `${text.replace(/\.?$/, '.')} Check the code with your instructor.` };
-  if (error.status === 409 && /name|taken/i.test(text + error.code)) return { field: 'name', text };
+  if (error.status === 404) return { field: 'code', text: /instructor/i.test(text) ? text : `${text.replace(/\.?$/, '.')} Check the code with your instructor.` };
+  if (error.status === 409 && /already uses the name|name\b.*\btaken|display name/i.test(text)) return { field: 'name', text };
   if (error.status === 409) return { field: 'code', text };
   if (error.status === 400) {
     const nameIssue = error.issues.find((i) => /displayName/.test(i.path));

@@ -192,7 +192,7 @@ export default function WorkshopDashboard({ workshopId, labs, hasSession }: Prop
         </p>
       </header>
 
-      {report && <TeardownReportView report={report} />}
+      {(report ?? workshop.endReport) && <TeardownReportView report={(report ?? workshop.endReport)!} focus={report !== null} />}
 
       <section className="ws-card" aria-labelledby="grid-heading">
         <h2 id="grid-heading">Learners</h2>
@@ -256,6 +256,8 @@ export default function WorkshopDashboard({ workshopId, labs, hasSession }: Prop
                 setWorkshop((current) => ({ ...(current ?? w), ...w }));
                 setDashboard((d) => (d ? { ...d, state: 'ended' } : d));
                 setReport(r);
+                // The stream is closed now: one last snapshot shows every lab torn down.
+                void load();
               }}
             />
           </div>
@@ -401,7 +403,7 @@ function LearnerGrid({ workshop, rows, labIds, labTitles, stuck, clock, generate
                   <th scope="row">
                     {row.displayName}
                     {rowStuck && <span className="ws-stuck-badge"> stuck</span>}
-                    <span className="ws-account muted">account {row.accountId}</span>
+                    <span className="ws-account muted">{row.accountId ? `account ${row.accountId}` : 'no lab account yet'}</span>
                   </th>
                   {labIds.map((labId) => {
                     const cell = byLab.get(labId) ?? emptyCell(labId);
@@ -612,9 +614,12 @@ function EndWorkshop({ workshop, onEnded }: { workshop: Workshop; onEnded(w: Wor
   );
 }
 
-function TeardownReportView({ report }: { report: TeardownReport }) {
+function TeardownReportView({ report, focus }: { report: TeardownReport; focus: boolean }) {
   const ref = useRef<HTMLElement>(null);
-  useEffect(() => ref.current?.focus(), []);
+  // Just ended: move focus to the report, so keyboard and screen-reader users land on it.
+  useEffect(() => {
+    if (focus) ref.current?.focus();
+  }, [focus]);
   const withErrors = report.learners.filter((l) => l.errors.length > 0);
   return (
     <section className="ws-card ws-report" aria-labelledby="report-heading" tabIndex={-1} ref={ref} data-testid="teardown-report">

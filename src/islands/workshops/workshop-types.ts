@@ -21,6 +21,8 @@ export interface Workshop {
   learnerCount: number;
   createdAt: string;
   endedAt?: string | null;
+  /** The teardown report of `end`, kept by the server so a reload still shows it. */
+  endReport?: TeardownReport;
 }
 
 export interface WorkshopInput {
