@@ -21,3 +21,15 @@ export {
   type AwsErrorInfo,
 } from './errors.ts';
 export { services, serviceNames, isServiceName, type ServiceName, type ServiceClients } from './services.ts';
+export {
+  AccountPoolTenantProvider,
+  EmbeddedTenantProvider,
+  SharedEndpointTenantProvider,
+  TenantError,
+  learnerSessionName,
+  tenantProviderFor,
+  type ProvisionRequest,
+  type Tenant,
+  type TenantErrorCode,
+  type TenantProvider,
+} from './tenants/index.ts';

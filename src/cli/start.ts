@@ -6,6 +6,10 @@
  * Kept dependency-free so a first run on a fresh clone needs nothing but `npm install`.
  *
  * `--rebuild` always builds first; `--no-build` serves `dist/` as it is (tests that just built it).
+ *
+ * The emulator's admin routes (workshop tenants, resets) get a random token for this run unless
+ * MLSEC_EMULATOR_ADMIN_TOKEN is set (src/cli/emulator-admin-token.ts); the site finds it in the
+ * environment it shares with this process.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -15,6 +19,7 @@ import { openTarget, targetSettingsFromEnv } from '../aws/index.ts';
 import { openDatabase } from '../db/index.ts';
 import { findLab, startSessionSweeper, sqlSessionStore, type SessionSweeper } from '../labs/index.ts';
 import { startEmbeddedEmulator } from './embedded-emulator.ts';
+import { ADMIN_TOKEN_VARIABLE, adminTokenFile, generateAdminTokenIfUnset, writeAdminTokenFile } from './emulator-admin-token.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const stampFile = join(root, 'dist', '.build-stamp');
@@ -76,7 +81,15 @@ async function startSweeper(): Promise<SessionSweeper | undefined> {
 async function main(): Promise<void> {
   if (!process.argv.includes('--no-build') && (process.argv.includes('--rebuild') || siteIsStale())) buildSite();
   // The emulator starts before the site so that the site's labs find it listening.
+  const generatedToken = generateAdminTokenIfUnset(process.env);
   const emulator = await startEmbeddedEmulator();
+  if (generatedToken && !emulator) {
+    // An emulator we did not start has its own token (if any): pass it as MLSEC_EMULATOR_ADMIN_TOKEN.
+    delete process.env[ADMIN_TOKEN_VARIABLE];
+  } else if (generatedToken) {
+    const file = writeAdminTokenFile(adminTokenFile(process.env), process.env[ADMIN_TOKEN_VARIABLE]!);
+    console.log(`mlsec-sim: the emulator's /_mlsec admin routes need a token made for this run${file ? `, kept in ${file} (readable by you only)` : ''}; set ${ADMIN_TOKEN_VARIABLE} to choose your own.`);
+  }
   // The labs of this process (the sweeper, the site) use the emulator it started, whatever its port.
   if (emulator && !process.env.MLSEC_ENDPOINT) process.env.MLSEC_ENDPOINT = emulator.url;
   const sweeper = await startSweeper();

@@ -3,10 +3,12 @@
  * `index.ts` is the public face; this file is the wiring.
  */
 import { rootPrincipal } from './auth/principal.ts';
+import { createTenant, describeAccount, listTenants, type TenantCredentials, type TenantSummary } from './auth/tenant-accounts.ts';
 import { type EmulatorOptions, resolveOptions, type ResolvedOptions } from './config.ts';
 import type { EventPublisher } from './core/events.ts';
 import { IamEnforcer } from './enforcement/enforcer.ts';
 import { explainRoute } from './enforcement/explain-route.ts';
+import { tenantScope } from './enforcement/tenant-scope.ts';
 import { accessKeyId as newAccessKeyId, randomAccountId, secretAccessKey as newSecret } from './core/ids.ts';
 import type { MetricSink } from './core/metrics.ts';
 import type { AuthorizeHook, RecordHook } from './pipeline/hooks.ts';
@@ -41,6 +43,8 @@ export class Emulator {
   readonly persistence: Persistence | undefined;
   /** IAM enforcement, when on (`enforceIam`). */
   readonly enforcer: IamEnforcer | undefined;
+  /** With `enforceIam` off: IAM enforcement of the calls into and out of strict tenant accounts only. */
+  readonly tenantEnforcer: IamEnforcer | undefined;
   private edge: Edge | undefined;
   /** The HTTPS certificate and the CA to trust, once started (https option). */
   tls: TlsMaterial | undefined;
@@ -74,6 +78,13 @@ export class Emulator {
       this.pipeline.authorizers.push(this.enforcer.authorize);
       this.pipeline.recorders.push(this.enforcer.noteChange);
       this.pipeline.onBehalfAuthorizer = this.enforcer.onBehalf;
+    } else {
+      // Strict tenant accounts are enforced whatever the global setting; with no tenant the hook
+      // returns at once, so relaxed accounts behave exactly as before.
+      this.tenantEnforcer = new IamEnforcer({ world: this.world, router: this.router, log: this.options.log, now: this.options.now, decisionsPerAccount: this.options.decisionsPerAccount, scope: tenantScope(this.world) });
+      this.pipeline.authorizers.push(this.tenantEnforcer.authorize);
+      this.pipeline.recorders.push(this.tenantEnforcer.noteChange);
+      this.pipeline.onBehalfAuthorizer = this.tenantEnforcer.onBehalf;
     }
     for (const hook of options.hooks?.authorize ?? []) this.pipeline.authorizers.push(hook);
     for (const hook of options.hooks?.record ?? []) this.pipeline.recorders.push(hook);
@@ -135,7 +146,12 @@ export class Emulator {
         status: () => this.status(),
         reset: (accountId) => this.reset(accountId),
         createAccount: (accountId) => this.createAccount(accountId),
-        explain: (request) => explainRoute(request, this.enforcer?.decisions),
+        explain: (request) => explainRoute(request, (this.enforcer ?? (this.world.hasStrictAccounts() ? this.tenantEnforcer : undefined))?.decisions),
+        tenants: {
+          create: (request) => this.createTenant(request),
+          list: () => listTenants(this.world),
+          remove: (accountId) => this.removeTenant(accountId),
+        },
       },
     });
     const address = await this.edge.listen();
@@ -202,6 +218,7 @@ export class Emulator {
     for (const id of ids) this.world.removeAccount(id);
     for (const runtime of this.services) runtime.attachment?.reset?.(accountId);
     this.enforcer?.reset(accountId);
+    this.tenantEnforcer?.reset(accountId);
     if (this.persistence && ids.length) {
       this.persistence.markDirty(ids);
       await this.persistence.flush();
@@ -226,6 +243,24 @@ export class Emulator {
     return { accountId: id, accessKeyId: keyId, secretAccessKey: secret };
   }
 
+  /** A strict tenant account (workshops) and its root keys; see auth/tenant-accounts.ts. */
+  createTenant(request: { accountId?: string; label?: string } = {}): TenantCredentials {
+    return createTenant(this.world, { ...request, now: this.options.now() });
+  }
+
+  listTenants(): TenantSummary[] {
+    return listTenants(this.world);
+  }
+
+  /** Forgets a tenant account and everything in it; undefined when no such tenant exists. */
+  async removeTenant(accountId: string): Promise<{ accountId: string; removed: string[] } | undefined> {
+    const account = this.world.exportAccount(accountId);
+    if (!account?.tenant) return undefined;
+    const removed = describeAccount(account);
+    await this.reset(accountId);
+    return { accountId, removed };
+  }
+
   private unusedAccountId(): string {
     return randomAccountId((id) => this.world.hasAccount(id));
   }
@@ -239,7 +274,8 @@ export class Emulator {
       uptimeMs: Date.now() - this.startedAt,
       accounts: this.world.accountIds().length,
       verifySignatures: this.options.verifySignatures,
-      enforcement: this.enforcer?.status ?? { enabled: false },
+      strictTenants: this.world.strictAccountIds().length,
+      enforcement: this.enforcer?.status ?? { enabled: false, ...(this.world.hasStrictAccounts() && this.tenantEnforcer ? { strictTenants: this.tenantEnforcer.status } : {}) },
       services: Object.fromEntries(this.services.map((s) => [s.id, s.status])),
       persistence: this.persistence?.status() ?? null,
       memory: process.memoryUsage(),

@@ -9,6 +9,7 @@
  */
 import type { EmulatorOptions } from './config.ts';
 import { Emulator, type RootCredentials } from './emulator.ts';
+import type { TenantCredentials, TenantSummary } from './auth/tenant-accounts.ts';
 import type { EventPublisher } from './core/events.ts';
 import type { MetricSink } from './core/metrics.ts';
 import type { AuthorizeHook, RecordHook } from './pipeline/hooks.ts';
@@ -17,6 +18,7 @@ export type { EmulatorOptions } from './config.ts';
 export { optionsFromEnv, DEFAULT_PORT } from './config.ts';
 export { loadOrCreateTls, type TlsMaterial } from './server/tls/certificate-store.ts';
 export type { RootCredentials } from './emulator.ts';
+export type { TenantCredentials, TenantSummary } from './auth/tenant-accounts.ts';
 export type { AuthorizeHook, RecordHook, Call, PipelineHooks } from './pipeline/hooks.ts';
 export type { ServiceDefinition, Handler, Output, Limitation } from './services/define-service.ts';
 export { defineService } from './services/define-service.ts';
@@ -45,6 +47,11 @@ export interface RunningEmulator {
   reset(accountId?: string): Promise<{ accounts: string[] }>;
   /** Root credentials for an account (needed when signatures are verified). */
   createAccount(accountId?: string): RootCredentials;
+  /** A strict tenant account (workshops) and its root keys, as POST /_mlsec/tenants creates it. */
+  createTenant(request?: { accountId?: string; label?: string }): TenantCredentials;
+  listTenants(): TenantSummary[];
+  /** Forgets a tenant account and all in it, reporting what was there; undefined if it is not a tenant. */
+  removeTenant(accountId: string): Promise<{ accountId: string; removed: string[] } | undefined>;
   /** Writes pending state now. */
   flush(): Promise<void>;
   addAuthorizer(hook: AuthorizeHook): void;
@@ -78,6 +85,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     stop: () => emulator.stop(),
     reset: (accountId) => emulator.reset(accountId),
     createAccount: (accountId) => emulator.createAccount(accountId),
+    createTenant: (request) => emulator.createTenant(request),
+    listTenants: () => emulator.listTenants(),
+    removeTenant: (accountId) => emulator.removeTenant(accountId),
     flush: () => emulator.flush(),
     addAuthorizer: (hook) => emulator.addAuthorizer(hook),
     addRecorder: (hook) => emulator.addRecorder(hook),

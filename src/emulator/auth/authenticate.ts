@@ -6,6 +6,9 @@
  * With `verifySignatures` (MLSEC_EMULATOR_VERIFY_SIGNATURES=1) only issued keys are accepted and
  * every SigV4 signature — header, presigned query, and aws-chunked streaming chunks — is checked
  * against the issued secret, so one learner cannot act in another's account.
+ * Strict tenant accounts (workshops; World.makeStrict) get that treatment on their own, with the
+ * global setting off: their issued keys are always verified, and a 12-digit key equal to a
+ * tenant's account id is refused as an unknown key instead of becoming that account's root.
  */
 import { AwsServiceError } from '../core/errors.ts';
 import type { ProtocolName, WireRequest } from '../protocols/wire.ts';
@@ -65,17 +68,23 @@ export class Authenticator {
 
     const credential = this.world.findCredential(signature.accessKeyId);
     const now = this.options.now();
+    // Strict tenant accounts verify every call into them, whatever the global setting; a key that
+    // merely names a tenant's account id (LocalStack's account-from-key) is not one it was issued.
+    const tenant = credential
+      ? this.world.isStrict(credential.accountId)
+      : (TWELVE_DIGITS.test(signature.accessKeyId) && this.world.isStrict(signature.accessKeyId)) || this.world.retiredTenantKeys.has(signature.accessKeyId);
+    const verify = strict || tenant;
     if (credential) {
       if (credential.status !== 'Active') throw authErrors.unknownAccessKey(protocol, signature.accessKeyId);
       if (credential.expiresAt !== undefined && credential.expiresAt < now) throw authErrors.expiredToken(protocol);
-      if (strict && credential.sessionToken !== undefined && signature.securityToken !== credential.sessionToken) {
+      if (verify && credential.sessionToken !== undefined && signature.securityToken !== credential.sessionToken) {
         throw authErrors.unknownAccessKey(protocol, signature.accessKeyId);
       }
-    } else if (strict) {
+    } else if (verify) {
       throw authErrors.unknownAccessKey(protocol, signature.accessKeyId);
     }
 
-    if (strict) {
+    if (verify) {
       if (signature.kind === 'sigv2') throw authErrors.incompleteSignature(protocol, 'only AWS Signature Version 4 is accepted when signatures are verified.');
       ({ body, trailers } = this.verify(request, protocol, signature, credential!, s3, now));
     } else if (isAwsChunked(request.headers)) {

@@ -25,6 +25,7 @@ import { PolicyCompiler } from './policy-compiler.ts';
 import { buildPrincipalView, type PrincipalView } from './principal-view.ts';
 import { checksFor } from './resources/index.ts';
 import { adjustForS3 } from './s3-public-access.ts';
+import type { EnforcementScope } from './tenant-scope.ts';
 
 export interface EnforcerOptions {
   readonly world: World;
@@ -33,6 +34,8 @@ export interface EnforcerOptions {
   readonly now: () => number;
   /** Decisions kept per account for /_mlsec/explain (default 500). */
   readonly decisionsPerAccount?: number;
+  /** Only the calls this scope covers are evaluated (strict tenant accounts); default: every call. */
+  readonly scope?: EnforcementScope;
 }
 
 /** Services whose writes can change who may do what (identity policies, groups, tags, SCPs). */
@@ -92,7 +95,7 @@ export class IamEnforcer {
   }
 
   get status(): Record<string, unknown> {
-    return { enabled: true, generation: this.generation, decisionsKept: this.decisions.size, principalsCached: this.views.size, compiledPolicies: this.compiler.size, decisionCache: this.engine.cacheStats };
+    return { enabled: true, ...(this.options.scope ? { scope: 'strict tenant accounts' } : {}), generation: this.generation, decisionsKept: this.decisions.size, principalsCached: this.views.size, compiledPolicies: this.compiler.size, decisionCache: this.engine.cacheStats };
   }
 
   private view(principal: Principal): PrincipalView {
@@ -181,8 +184,11 @@ export class IamEnforcer {
   /** The authorize hook. */
   readonly authorize = (call: Readonly<Call>): void => {
     if (!call.service || !call.operation || !call.principal || !call.accountId || !call.region) return;
-    const view = this.view(call.principal);
+    const scope = this.options.scope;
+    if (scope && !scope.active()) return;
     const checks = checksFor(this.resolverCall(call, call.service, call.operation, call.input ?? {}));
+    if (scope && !scope.covers(call, checks)) return;
+    const view = this.view(call.principal);
     const evaluations: Evaluation[] = [];
     let denied: Evaluation | undefined;
     for (const check of checks) {
@@ -216,9 +222,13 @@ export class IamEnforcer {
   /** For `ctx.authorizeOnBehalf`: the caller's permission for work a service does for it in another service. */
   readonly onBehalf = (call: Readonly<Call>, request: OnBehalfRequest): void => {
     if (!call.principal || !call.accountId || !call.region) return;
+    const scope = this.options.scope;
+    if (scope && !scope.active()) return;
+    const checks = checksFor(this.resolverCall(call, request.service, request.operation, request.input));
+    if (scope && !scope.covers(call, checks)) return;
     const view = this.view(call.principal);
     const via = `${request.viaService}.${call.region}.amazonaws.com`;
-    for (const check of checksFor(this.resolverCall(call, request.service, request.operation, request.input))) {
+    for (const check of checks) {
       const extra = request.service === 'kms' ? { 'kms:ViaService': via } : {};
       const evaluation = this.evaluate(call, view, { ...check, context: { ...check.context, ...extra } }, request.viaService);
       this.decisions.append(call.requestId, evaluation);

@@ -5,11 +5,24 @@
  *   POST     /_mlsec/reset[?account=ID]  forget one account's state (or every account's)
  *   POST     /_mlsec/accounts            {"accountId"?} → root credentials for a (new) account
  *   GET      /_mlsec/explain             why calls were allowed or denied (IAM enforcement; enforcement/explain-route.ts)
+ *   POST     /_mlsec/tenants             {"accountId"?, "label"?} → a strict tenant account and its root keys
+ *   GET      /_mlsec/tenants             the strict tenant accounts (no secrets)
+ *   DELETE   /_mlsec/tenants/<id>        forget a tenant account and everything in it → what was removed
  * When an admin token is configured (MLSEC_EMULATOR_ADMIN_TOKEN) the /_mlsec routes require it as
  * `Authorization: Bearer <token>`; workshops that verify signatures should set one.
  */
 import { timingSafeEqual } from 'node:crypto';
+import type { TenantCredentials, TenantSummary } from '../auth/tenant-accounts.ts';
+import { TenantConflictError } from '../auth/tenant-accounts.ts';
 import type { WireRequest, WireResponse } from '../protocols/wire.ts';
+
+/** Strict tenant accounts (auth/tenant-accounts.ts). */
+export interface TenantAdminApi {
+  create(request: { accountId?: string; label?: string }): TenantCredentials;
+  list(): TenantSummary[];
+  /** Undefined when the account is not a tenant. */
+  remove(accountId: string): Promise<{ accountId: string; removed: string[] } | undefined>;
+}
 
 export interface AdminApi {
   health(): string;
@@ -18,6 +31,7 @@ export interface AdminApi {
   createAccount(accountId?: string): { accountId: string; accessKeyId: string; secretAccessKey: string };
   /** GET /_mlsec/explain (IAM enforcement's decisions). */
   explain(request: WireRequest): WireResponse;
+  readonly tenants?: TenantAdminApi;
   readonly adminToken: string | undefined;
 }
 
@@ -71,6 +85,45 @@ export async function adminRoute(request: WireRequest, api: AdminApi): Promise<W
     case '/_mlsec/explain':
       return api.explain(request);
     default:
-      return problem(404, `No emulator route ${path}. Routes: /_localstack/health, /_mlsec/status, /_mlsec/reset, /_mlsec/accounts, /_mlsec/explain.`);
+      if (api.tenants && (path === '/_mlsec/tenants' || path.startsWith('/_mlsec/tenants/'))) return tenantRoute(request, api.tenants);
+      return problem(404, `No emulator route ${path}. Routes: /_localstack/health, /_mlsec/status, /_mlsec/reset, /_mlsec/accounts, /_mlsec/explain, /_mlsec/tenants.`);
   }
+}
+
+const ACCOUNT_ID = /^\d{12}$/;
+const LABEL_LIMIT = 200;
+
+async function tenantRoute(request: WireRequest, tenants: TenantAdminApi): Promise<WireResponse> {
+  const { path, method } = request;
+  if (path === '/_mlsec/tenants' || path === '/_mlsec/tenants/') {
+    if (method === 'GET') return json(200, { tenants: tenants.list() });
+    if (method !== 'POST') return problem(405, 'Use POST /_mlsec/tenants to create a tenant account (optional JSON body {"accountId": "123456789012", "label": "…"}), GET to list them.');
+    let body: { accountId?: unknown; label?: unknown } = {};
+    if (request.body.length) {
+      try {
+        body = JSON.parse(request.body.toString('utf8')) as typeof body;
+      } catch {
+        return problem(400, 'The body must be JSON, e.g. {"label": "workshop w1, learner l7"}.');
+      }
+      if (!body || typeof body !== 'object' || Array.isArray(body)) return problem(400, 'The body must be a JSON object, e.g. {"label": "workshop w1, learner l7"}.');
+    }
+    if (body.accountId !== undefined && !(typeof body.accountId === 'string' && ACCOUNT_ID.test(body.accountId))) {
+      return problem(400, `accountId ${JSON.stringify(body.accountId)} is not a 12-digit AWS account id (as a string). Omit it to get a new random account.`);
+    }
+    if (body.label !== undefined && !(typeof body.label === 'string' && body.label.length <= LABEL_LIMIT)) {
+      return problem(400, `label must be a string of at most ${LABEL_LIMIT} characters.`);
+    }
+    try {
+      return json(201, tenants.create({ accountId: body.accountId as string | undefined, label: body.label as string | undefined }));
+    } catch (error) {
+      if (error instanceof TenantConflictError) return problem(409, error.message);
+      throw error;
+    }
+  }
+  const id = path.slice('/_mlsec/tenants/'.length).replace(/\/$/, '');
+  if (!ACCOUNT_ID.test(id)) return problem(400, `"${id}" is not a 12-digit AWS account id: use DELETE /_mlsec/tenants/<account id>.`);
+  if (method !== 'DELETE') return problem(405, `Use DELETE /_mlsec/tenants/${id} to remove the tenant account and everything in it.`);
+  const result = await tenants.remove(id);
+  if (!result) return problem(404, `Account ${id} is not a tenant account of this emulator (GET /_mlsec/tenants lists them). Other accounts are reset with POST /_mlsec/reset?account=${id}.`);
+  return json(200, result);
 }

@@ -16,6 +16,18 @@ export interface AccountData {
   global: Record<string, unknown>;
   /** Regional state: region → service id → state. */
   regions: Record<string, Record<string, unknown>>;
+  /**
+   * A strict tenant account (workshops): only keys issued for it, with verified signatures, reach
+   * it, and IAM is enforced on every call into or out of it (auth/tenants.ts). Absent: relaxed.
+   */
+  tenant?: TenantInfo;
+}
+
+export interface TenantInfo {
+  readonly strict: true;
+  readonly createdAt: string;
+  /** Free text the creator gave (e.g. "workshop w1, learner l7"), for listings. */
+  readonly label?: string;
 }
 
 export type AccountListener = (accountId: string) => void;
@@ -23,6 +35,13 @@ export type AccountListener = (accountId: string) => void;
 export class World {
   private readonly accounts = new Map<string, AccountData>();
   private readonly keyIndex = new Map<string, string>();
+  /** Ids of strict tenant accounts, so relaxed traffic can skip tenant checks at a glance. */
+  private readonly strictIds = new Set<string>();
+  /**
+   * Keys of tenant accounts removed while this process ran: refused rather than treated as
+   * unknown keys (which would make them callers of the relaxed default account).
+   */
+  readonly retiredTenantKeys = new Set<string>();
   /** Increments whenever accounts are replaced wholesale (load, reset), so caches can rebuild. */
   generation = 0;
   /** Called when an account's state changed in a way that must be persisted. */
@@ -63,6 +82,27 @@ export class World {
     if (!account) return undefined;
     const bucket = region === undefined ? account.global : account.regions[region];
     return bucket?.[serviceId] as S | undefined;
+  }
+
+  // ── strict tenant accounts ─────────────────────────────────────────────────────────────────────
+
+  isStrict(id: string): boolean {
+    return this.strictIds.size > 0 && this.strictIds.has(id);
+  }
+
+  hasStrictAccounts(): boolean {
+    return this.strictIds.size > 0;
+  }
+
+  strictAccountIds(): string[] {
+    return [...this.strictIds];
+  }
+
+  /** Marks an account a strict tenant (creating it); persisted with the account. */
+  makeStrict(id: string, info: Omit<TenantInfo, 'strict'>): void {
+    this.account(id).tenant = { strict: true, ...info };
+    this.strictIds.add(id);
+    this.onDirty(id);
   }
 
   // ── credentials ──────────────────────────────────────────────────────────────────────────────
@@ -112,6 +152,7 @@ export class World {
   importAccount(data: AccountData): void {
     this.removeAccount(data.id, false);
     this.accounts.set(data.id, data);
+    if (data.tenant?.strict) this.strictIds.add(data.id);
     for (const keyId of Object.keys(data.credentials)) this.keyIndex.set(keyId, data.id);
     this.generation++;
   }
@@ -120,14 +161,19 @@ export class World {
   removeAccount(id: string, bumpGeneration = true): void {
     const account = this.accounts.get(id);
     if (!account) return;
-    for (const keyId of Object.keys(account.credentials)) this.keyIndex.delete(keyId);
+    for (const keyId of Object.keys(account.credentials)) {
+      this.keyIndex.delete(keyId);
+      if (account.tenant && bumpGeneration) this.retiredTenantKeys.add(keyId);
+    }
     this.accounts.delete(id);
+    this.strictIds.delete(id);
     if (bumpGeneration) this.generation++;
   }
 
   clear(): void {
     this.accounts.clear();
     this.keyIndex.clear();
+    this.strictIds.clear();
     this.generation++;
   }
 }

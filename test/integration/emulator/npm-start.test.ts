@@ -59,3 +59,38 @@ describe('npm start and the embedded emulator', () => {
     }
   });
 });
+
+describe('npm start and the emulator admin token', () => {
+  it('makes a random token when none is configured, which the emulator then requires', async () => {
+    const { generateAdminTokenIfUnset, writeAdminTokenFile, adminTokenFile } = await import('../../../src/cli/emulator-admin-token.ts');
+    const env: NodeJS.ProcessEnv = { MLSEC_EMULATOR_PORT: '0', MLSEC_DATA_DIR: dir };
+    expect(generateAdminTokenIfUnset(env)).toBe(true);
+    const token = env.MLSEC_EMULATOR_ADMIN_TOKEN!;
+    expect(token).toMatch(/^[\w-]{43}$/);
+    const other: NodeJS.ProcessEnv = {};
+    generateAdminTokenIfUnset(other);
+    expect(other.MLSEC_EMULATOR_ADMIN_TOKEN).not.toBe(token);
+    // A configured token is kept; another target's emulator is none of ours.
+    const configured: NodeJS.ProcessEnv = { MLSEC_EMULATOR_ADMIN_TOKEN: 'mine' };
+    expect(generateAdminTokenIfUnset(configured)).toBe(false);
+    expect(configured.MLSEC_EMULATOR_ADMIN_TOKEN).toBe('mine');
+    expect(generateAdminTokenIfUnset({ MLSEC_TARGET: 'localstack' })).toBe(false);
+
+    const file = writeAdminTokenFile(adminTokenFile(env), token)!;
+    const { readFileSync, statSync } = await import('node:fs');
+    expect(readFileSync(file, 'utf8').trim()).toBe(token);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const started = await startEmbeddedEmulator(env);
+    try {
+      expect((await fetch(`${started!.url}/_mlsec/tenants`, { method: 'POST' })).status).toBe(401);
+      const created = await fetch(`${started!.url}/_mlsec/tenants`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+      expect(created.status).toBe(201);
+      expect(log.mock.calls.flat().join(' ')).not.toContain(token);
+    } finally {
+      await started?.stop();
+      log.mockRestore();
+    }
+  });
+});
