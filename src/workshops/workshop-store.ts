@@ -225,17 +225,26 @@ export class WorkshopStore {
     return rows.map(fromLearnerRow);
   }
 
-  /** Stores the learner's tenant unless one is already there; returns the one that is stored. */
+  /**
+   * Stores the learner's tenant unless one is already there; returns the one that is stored. Two
+   * learners can never hold the same tenant: `tenant_id` is unique (a duplicate lease throws).
+   */
   async setTenantIfAbsent(learnerId: string, tenant: Tenant): Promise<{ stored: Tenant; won: boolean }> {
-    const { changes } = await this.#db.run('UPDATE workshop_learners SET tenant = ? WHERE id = ? AND tenant IS NULL', [JSON.stringify(tenant), learnerId]);
+    const { changes } = await this.#db.run('UPDATE workshop_learners SET tenant = ?, tenant_id = ? WHERE id = ? AND tenant IS NULL', [JSON.stringify(tenant), tenant.id, learnerId]);
     if (changes === 1) return { stored: tenant, won: true };
     const current = await this.learner(learnerId);
     return { stored: current!.tenant!, won: false };
   }
 
+  /** Every tenant held by a learner and not released yet, in any workshop (the pool's leases). */
+  async tenantsInUse(): Promise<Tenant[]> {
+    const rows = await this.#db.all<{ tenant: string }>('SELECT tenant FROM workshop_learners WHERE tenant_id IS NOT NULL');
+    return rows.map((r) => JSON.parse(r.tenant) as Tenant);
+  }
+
   /** Keeps the tenant's description (its account id stays on the results) marked as released. */
   async markTenantReleased(learnerId: string, tenant: Tenant & { releasedAt: string }): Promise<void> {
-    await this.#db.run('UPDATE workshop_learners SET tenant = ? WHERE id = ?', [JSON.stringify(tenant), learnerId]);
+    await this.#db.run('UPDATE workshop_learners SET tenant = ?, tenant_id = NULL WHERE id = ?', [JSON.stringify(tenant), learnerId]);
   }
 
   async addMessage(workshopId: string, text: string): Promise<WorkshopMessage> {
