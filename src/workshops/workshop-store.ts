@@ -192,6 +192,9 @@ export class WorkshopStore {
     const learner: WorkshopLearner = { id: newId('wl'), workshopId: workshop.id, displayName, csrfToken: newSecret(), joinedAt: now.toISOString() };
     const key = displayName.toLocaleLowerCase('en');
     await this.#db.transaction(async (tx) => {
+      // Locks the workshop's row (PostgreSQL; SQLite's transaction locks the file), so concurrent
+      // joins on several instances are counted one after another.
+      await tx.run('UPDATE workshops SET max_learners = max_learners WHERE id = ?', [workshop.id]);
       const taken = await tx.get('SELECT 1 AS taken FROM workshop_learners WHERE workshop_id = ? AND display_key = ?', [workshop.id, key]);
       if (taken) throw new JoinRefused('name-taken', `Somebody in this workshop already uses the name "${displayName}". Choose another display name.`);
       const count = await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM workshop_learners WHERE workshop_id = ?', [workshop.id]);

@@ -70,7 +70,7 @@ CREATE TABLE workshop_messages (
 CREATE INDEX workshop_messages_by_workshop ON workshop_messages (workshop_id, at);
 CREATE TABLE rate_limits (
   key TEXT PRIMARY KEY,
-  window_start INTEGER NOT NULL,
+  window_start BIGINT NOT NULL,
   count INTEGER NOT NULL
 );
 `,
