@@ -48,3 +48,24 @@ describe('workshop dashboard', () => {
     expect(leaderboard(rows)[0]!.points).toBeGreaterThan(0);
   });
 });
+
+describe('overdue workshops', () => {
+  it('are ended automatically after the grace period, once, with their report kept', async () => {
+    const { createConsoleRuntime } = await import('../console/runtime.ts');
+    const { createWorkshopRuntime } = await import('./workshop-runtime.ts');
+    const { autoEndWorkshops } = await import('./auto-end.ts');
+    dir = mkdtempSync(join(tmpdir(), 'mlsec-auto-end-'));
+    db = await openDatabase({ file: join(dir, 'test.db') });
+    const rt = await createConsoleRuntime(() => [], { db, openTarget: () => Promise.reject(new Error('no target needed')) });
+    const wrt = createWorkshopRuntime(rt, { tenants: () => ({ kind: 'embedded', provision: () => Promise.reject(new Error('unused')), openTarget: () => Promise.reject(new Error('unused')), release: async () => ({ removed: [] }), close: async () => {} }) });
+    const workshop = await seedWorkshop(db, { learners: 2, labIds: [] });
+    const endsAt = Date.parse(workshop.endsAt);
+    expect(await autoEndWorkshops(wrt, { graceMinutes: 60 }, endsAt + 30 * 60_000)).toEqual([]);
+    expect(await autoEndWorkshops(wrt, { graceMinutes: 60 }, endsAt + 61 * 60_000)).toEqual([workshop.id]);
+    const ended = (await wrt.workshops.get(workshop.id))!;
+    expect(ended.endedAt).toBeDefined();
+    expect(ended.endReport).toEqual({ learners: [expect.objectContaining({ displayName: 'Learner 0', errors: [] }), expect.objectContaining({ displayName: 'Learner 1', errors: [] })], removedCount: 0 });
+    // Already ended: a second pass (or another instance) leaves it alone.
+    expect(await autoEndWorkshops(wrt, { graceMinutes: 60 }, endsAt + 120 * 60_000)).toEqual([]);
+  });
+});

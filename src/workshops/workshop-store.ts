@@ -175,6 +175,11 @@ export class WorkshopStore {
     return { ...w, endsAt };
   }
 
+  /** Marks the workshop ended if nobody did yet; true for the caller that did (one instance wins). */
+  async claimEnd(id: string, at = new Date().toISOString()): Promise<boolean> {
+    return (await this.#db.run('UPDATE workshops SET ended_at = ? WHERE id = ? AND ended_at IS NULL', [at, id])).changes === 1;
+  }
+
   async markEnded(id: string, at = new Date().toISOString()): Promise<void> {
     await this.#db.run('UPDATE workshops SET ended_at = COALESCE(ended_at, ?) WHERE id = ?', [at, id]);
   }
