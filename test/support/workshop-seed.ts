@@ -26,14 +26,14 @@ export async function seedWorkshop(db: SqlClient, options: { learners: number; l
   });
   await db.transaction(async (tx) => {
     for (let i = 0; i < options.learners; i++) {
-      const learnerId = `wl-seed-${i}`;
+      const learnerId = `wl-${workshop.id.slice(3, 11)}-${i}`;
       await tx.run("INSERT INTO workshop_learners (id, workshop_id, display_name, display_key, session_hash, csrf_token, tenant, tenant_id, joined_at) VALUES (?, ?, ?, ?, ?, 'csrf', ?, ?, ?)", [
         learnerId,
         workshop.id,
         `Learner ${i}`,
         `learner ${i}`,
         `hash-${workshop.id}-${i}`,
-        JSON.stringify({ id: `1000000${String(i).padStart(5, '0')}`, accountId: `1000000${String(i).padStart(5, '0')}`, label: 'seeded', data: {} }),
+        JSON.stringify({ id: `${workshop.id}-${i}`, accountId: `1000000${String(i).padStart(5, '0')}`, label: 'seeded', data: {} }),
         `${workshop.id}-${i}`,
         new Date(now - 3_000_000 + i).toISOString(),
       ]);
