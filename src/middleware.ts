@@ -19,7 +19,10 @@ const tokenless = new Set(['/api/instructor/login', '/api/workshops/join']);
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const path = context.url.pathname.replace(/\/+$/, '');
-  if (!unsafeMethods.has(context.request.method) || !path.startsWith('/api/')) return next();
+  if (!path.startsWith('/api/')) return next();
+  // The first API request of the process starts the workshop runtime (and its overdue-workshop timer).
+  void siteWorkshops().catch(() => undefined);
+  if (!unsafeMethods.has(context.request.method)) return next();
   try {
     requireSameOrigin(context.request, context.url);
     if (!tokenless.has(path)) {

@@ -7,6 +7,7 @@ import type { AstroCookies } from 'astro';
 import type { LabCaller } from '../console/sessions.ts';
 import { siteReader, siteRequest, siteRuntime } from '../console/site-runtime.ts';
 import { learnerSession } from './auth.ts';
+import { autoEndGraceFromEnv, startAutoEnd } from './auto-end.ts';
 import { workshopLabCaller } from './learner-access.ts';
 import { createWorkshopRuntime, type WorkshopRuntime } from './workshop-runtime.ts';
 
@@ -14,7 +15,18 @@ let runtime: Promise<WorkshopRuntime> | undefined;
 
 export function siteWorkshops(): Promise<WorkshopRuntime> {
   runtime ??= siteRuntime()
-    .then((rt) => createWorkshopRuntime(rt))
+    .then((rt) => {
+      const wrt = createWorkshopRuntime(rt);
+      const graceMinutes = autoEndGraceFromEnv();
+      if (graceMinutes !== undefined) {
+        startAutoEnd(wrt, {
+          graceMinutes,
+          onEnded: (id, report) => console.log(`mlsec-sim: workshop ${id} ended automatically ${graceMinutes} min after its end time; ${report.removedCount} resources removed.`),
+          onError: (error) => console.error(`mlsec-sim: ending overdue workshops failed (will retry in a minute): ${(error as Error).message}`),
+        });
+      }
+      return wrt;
+    })
     .catch((error: unknown) => {
       runtime = undefined;
       throw error;

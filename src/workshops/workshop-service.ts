@@ -10,7 +10,7 @@ import { isInFlight } from '../labs/session-machine.ts';
 import type { SessionRecord } from '../labs/index.ts';
 import { assembleDashboard, dashboardRows, learnerOwner } from './dashboard.ts';
 import { rateLimited, validationFailed, workshopConflict, workshopNotFound, WorkshopError } from './errors.ts';
-import { openLearnerTarget } from './learner-access.ts';
+import { openLearnerTarget, tenantProvider } from './learner-access.ts';
 import { leaderboard } from './scoring.ts';
 import { resultRows } from './results.ts';
 import type { createWorkshopSchema } from './schemas.ts';
@@ -27,6 +27,8 @@ export async function createWorkshop(wrt: WorkshopRuntime, instructor: Instructo
       { path: 'labIds', message: `unknown lab${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}` },
     ]);
   }
+  // Fails here, with the reason, when the target cannot give learners accounts (pool not configured).
+  const tenants = tenantProvider(wrt);
   const target = (await wrt.rt.target()).description;
   const record = await wrt.workshops.create({
     instructorId: instructor.id,
@@ -36,7 +38,7 @@ export async function createWorkshop(wrt: WorkshopRuntime, instructor: Instructo
     endsAt: new Date(input.endsAt).toISOString(),
     maxLearners: input.maxLearners,
     leaderboard: input.leaderboard,
-    target: { ...target, label: `${target.label}${wrt.tenants.kind === 'shared' ? '' : `, one ${wrt.tenants.kind === 'embedded' ? 'embedded account' : 'pool account'} per learner`}` },
+    target: { ...target, label: `${target.label}, one ${tenants.kind === 'account-pool' ? 'pool account' : 'account'} per learner` },
   });
   return toWorkshop(record, 0);
 }
@@ -143,11 +145,11 @@ async function endForLearner(wrt: WorkshopRuntime, learner: WorkshopLearner): Pr
       entry.errors.push(`${session.labId}: ${(error as Error).message}`);
     }
   }
-  const tenant = learner.tenant as (typeof learner.tenant & { releasedAt?: string }) | undefined;
+  const tenant = learner.tenant;
   // The account goes back (or away) only once nothing of the learner's labs is left in it.
   if (tenant && !tenant.releasedAt && entry.errors.length === 0) {
     try {
-      const released = await wrt.tenants.release(tenant);
+      const released = await tenantProvider(wrt).release(tenant);
       entry.removed.push(...released.removed);
       await wrt.workshops.markTenantReleased(learner.id, { ...tenant, releasedAt: new Date().toISOString() });
     } catch (error) {

@@ -175,6 +175,11 @@ export class WorkshopStore {
     return { ...w, endsAt };
   }
 
+  /** Marks the workshop ended if nobody did yet; true for the caller that did (one instance wins). */
+  async claimEnd(id: string, at = new Date().toISOString()): Promise<boolean> {
+    return (await this.#db.run('UPDATE workshops SET ended_at = ? WHERE id = ? AND ended_at IS NULL', [at, id])).changes === 1;
+  }
+
   async markEnded(id: string, at = new Date().toISOString()): Promise<void> {
     await this.#db.run('UPDATE workshops SET ended_at = COALESCE(ended_at, ?) WHERE id = ?', [at, id]);
   }
@@ -192,6 +197,9 @@ export class WorkshopStore {
     const learner: WorkshopLearner = { id: newId('wl'), workshopId: workshop.id, displayName, csrfToken: newSecret(), joinedAt: now.toISOString() };
     const key = displayName.toLocaleLowerCase('en');
     await this.#db.transaction(async (tx) => {
+      // Locks the workshop's row (PostgreSQL; SQLite's transaction locks the file), so concurrent
+      // joins on several instances are counted one after another.
+      await tx.run('UPDATE workshops SET max_learners = max_learners WHERE id = ?', [workshop.id]);
       const taken = await tx.get('SELECT 1 AS taken FROM workshop_learners WHERE workshop_id = ? AND display_key = ?', [workshop.id, key]);
       if (taken) throw new JoinRefused('name-taken', `Somebody in this workshop already uses the name "${displayName}". Choose another display name.`);
       const count = await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM workshop_learners WHERE workshop_id = ?', [workshop.id]);
@@ -225,17 +233,26 @@ export class WorkshopStore {
     return rows.map(fromLearnerRow);
   }
 
-  /** Stores the learner's tenant unless one is already there; returns the one that is stored. */
+  /**
+   * Stores the learner's tenant unless one is already there; returns the one that is stored. Two
+   * learners can never hold the same tenant: `tenant_id` is unique (a duplicate lease throws).
+   */
   async setTenantIfAbsent(learnerId: string, tenant: Tenant): Promise<{ stored: Tenant; won: boolean }> {
-    const { changes } = await this.#db.run('UPDATE workshop_learners SET tenant = ? WHERE id = ? AND tenant IS NULL', [JSON.stringify(tenant), learnerId]);
+    const { changes } = await this.#db.run('UPDATE workshop_learners SET tenant = ?, tenant_id = ? WHERE id = ? AND tenant IS NULL', [JSON.stringify(tenant), tenant.id, learnerId]);
     if (changes === 1) return { stored: tenant, won: true };
     const current = await this.learner(learnerId);
     return { stored: current!.tenant!, won: false };
   }
 
+  /** Every tenant held by a learner and not released yet, in any workshop (the pool's leases). */
+  async tenantsInUse(): Promise<Tenant[]> {
+    const rows = await this.#db.all<{ tenant: string }>('SELECT tenant FROM workshop_learners WHERE tenant_id IS NOT NULL');
+    return rows.map((r) => JSON.parse(r.tenant) as Tenant);
+  }
+
   /** Keeps the tenant's description (its account id stays on the results) marked as released. */
   async markTenantReleased(learnerId: string, tenant: Tenant & { releasedAt: string }): Promise<void> {
-    await this.#db.run('UPDATE workshop_learners SET tenant = ? WHERE id = ?', [JSON.stringify(tenant), learnerId]);
+    await this.#db.run('UPDATE workshop_learners SET tenant = ?, tenant_id = NULL WHERE id = ?', [JSON.stringify(tenant), learnerId]);
   }
 
   async addMessage(workshopId: string, text: string): Promise<WorkshopMessage> {

@@ -1,37 +1,16 @@
 /**
  * The workshop building blocks on their own: password hashing, join codes, CSV quoting and the
- * formula guard, scoring, CSRF/origin rules, and the rate limiter and stores on a real SQLite file.
+ * formula guard, scoring, CSRF/origin rules. The storage: workshop-storage.test.ts (both databases).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type SqlClient } from '../db/index.ts';
+import { describe, expect, it } from 'vitest';
 import { requireCsrfToken, requireSameOrigin } from './csrf.ts';
 import { csvCell, toCsv } from './csv.ts';
 import { WorkshopError } from './errors.ts';
-import { InstructorError, InstructorStore } from './instructor-store.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { RateLimiter } from './rate-limit.ts';
 import { resultRows, resultsCsv } from './results.ts';
 import { cellPoints, leaderboard } from './scoring.ts';
 import { joinCodeAlphabet, newJoinCode, normaliseJoinCode } from './tokens.ts';
 import type { DashboardCell, DashboardRow } from './types.ts';
-import { WorkshopStore } from './workshop-store.ts';
-
-const dirs: string[] = [];
-const dbs: SqlClient[] = [];
-async function tempDb(): Promise<SqlClient> {
-  const dir = mkdtempSync(join(tmpdir(), 'mlsec-workshops-'));
-  dirs.push(dir);
-  const db = await openDatabase({ file: join(dir, 'test.db') });
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
 
 describe('password hashing', () => {
   it('stores scrypt parameters and a per-password salt, verifies the right password only', async () => {
@@ -152,79 +131,3 @@ describe('CSRF and origin rules', () => {
   });
 });
 
-describe('rate limiter (SQLite file)', () => {
-  it('counts per key in fixed windows and says when to retry', async () => {
-    const limiter = new RateLimiter(await tempDb());
-    const rule = { limit: 3, windowSeconds: 60 };
-    const t0 = Date.parse('2026-01-01T00:00:10Z');
-    const decisions = [];
-    for (let i = 0; i < 4; i++) decisions.push(await limiter.hit('login:ip:1.2.3.4', rule, t0));
-    expect(decisions.map((d) => d.allowed)).toEqual([true, true, true, false]);
-    expect(decisions[3]).toMatchObject({ count: 4, retryAfterSeconds: 50 });
-    expect((await limiter.hit('login:ip:5.6.7.8', rule, t0)).allowed).toBe(true);
-    // The next window starts afresh.
-    expect(await limiter.hit('login:ip:1.2.3.4', rule, t0 + 60_000)).toMatchObject({ allowed: true, count: 1 });
-    expect(await limiter.prune(0, t0 + 3_600_000)).toBe(2);
-  });
-
-  it('holds across two connections to the same database (two app instances)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mlsec-workshops-'));
-    dirs.push(dir);
-    const a = await openDatabase({ file: join(dir, 'shared.db') });
-    const b = await openDatabase({ file: join(dir, 'shared.db') });
-    dbs.push(a, b);
-    const rule = { limit: 2, windowSeconds: 600 };
-    const now = Date.now();
-    expect((await new RateLimiter(a).hit('join:ip:x', rule, now)).allowed).toBe(true);
-    expect((await new RateLimiter(b).hit('join:ip:x', rule, now)).allowed).toBe(true);
-    expect((await new RateLimiter(a).hit('join:ip:x', rule, now)).allowed).toBe(false);
-  });
-});
-
-describe('instructor and workshop stores (SQLite file)', () => {
-  it('creates instructors with unique emails and strong passwords, signs in, and keeps only hashes of session cookies', async () => {
-    const db = await tempDb();
-    const store = new InstructorStore(db);
-    const ada = await store.create({ email: ' Ada@Example.com ', displayName: 'Ada', password: 'correct horse battery' });
-    expect(ada.email).toBe('ada@example.com');
-    await expect(store.create({ email: 'ADA@example.com', displayName: 'Ada 2', password: 'correct horse battery' })).rejects.toThrow(InstructorError);
-    await expect(store.create({ email: 'bob@example.com', displayName: 'Bob', password: 'too short' })).rejects.toThrow(/at least 12/);
-    expect(await store.authenticate('ada@example.com', 'wrong password!!')).toBeUndefined();
-    expect(await store.authenticate('nobody@example.com', 'correct horse battery')).toBeUndefined();
-    expect(await store.authenticate('ADA@example.com', 'correct horse battery')).toEqual(ada);
-    const session = await store.startSession(ada);
-    const stored = await db.all<{ id_hash: string }>('SELECT id_hash FROM instructor_sessions');
-    expect(stored).toEqual([{ id_hash: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
-    expect(stored[0]!.id_hash).not.toContain(session.cookie);
-    expect((await store.session(session.cookie))?.instructor).toEqual(ada);
-    expect(await store.session(session.cookie, new Date(Date.now() + 13 * 3_600_000))).toBeUndefined();
-    await store.resetPassword('ada@example.com', 'a different long one');
-    expect(await store.session(session.cookie)).toBeUndefined();
-  });
-
-  it('joins learners with case-insensitively unique names up to the limit', async () => {
-    const db = await tempDb();
-    const ada = await new InstructorStore(db).create({ email: 'ada@example.com', displayName: 'Ada', password: 'correct horse battery' });
-    const store = new WorkshopStore(db);
-    const now = Date.now();
-    const workshop = await store.create({
-      instructorId: ada.id,
-      title: 'Securing ML',
-      labIds: ['kms-key-hygiene'],
-      startsAt: new Date(now).toISOString(),
-      endsAt: new Date(now + 3_600_000).toISOString(),
-      maxLearners: 2,
-      leaderboard: true,
-      target: { kind: 'embedded', region: 'us-east-1', label: 'embedded emulator' },
-    });
-    expect(workshop.joinCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-    const first = await store.join(workshop, 'Grace');
-    await expect(store.join(workshop, 'GRACE')).rejects.toThrow(/already uses the name/);
-    await store.join(workshop, 'Linus');
-    await expect(store.join(workshop, 'Ken')).rejects.toThrow(/full \(2 learners\)/);
-    expect((await store.learnerBySession(first.cookie))?.displayName).toBe('Grace');
-    expect(await store.learnerBySession('made-up')).toBeUndefined();
-    const hashes = await db.all<{ session_hash: string }>('SELECT session_hash FROM workshop_learners');
-    expect(hashes.every((h) => /^[0-9a-f]{64}$/.test(h.session_hash) && h.session_hash !== first.cookie)).toBe(true);
-  });
-});

@@ -8,7 +8,9 @@ import type { Migration } from '../migrations.ts';
  * `workshop-learner:<id>`; the dashboard joins them to `workshop_learners` by that owner.
  *
  * Session cookies are never stored: only their SHA-256 (`id_hash`, `session_hash`), so a copy of the
- * database does not let anybody sign in. Valid on SQLite and PostgreSQL as written.
+ * database does not let anybody sign in. \`tenant_id\` is set while a learner holds a tenant and
+ * cleared when it is released: unique, so two learners (on any instance) can never hold the same
+ * pool account. Valid on SQLite and PostgreSQL as written.
  */
 export const workshops: Migration = {
   id: 4,
@@ -54,9 +56,11 @@ CREATE TABLE workshop_learners (
   session_hash TEXT NOT NULL UNIQUE,
   csrf_token TEXT NOT NULL,
   tenant TEXT,
+  tenant_id TEXT,
   joined_at TEXT NOT NULL,
   UNIQUE (workshop_id, display_key)
 );
+CREATE UNIQUE INDEX workshop_learners_by_tenant ON workshop_learners (tenant_id);
 CREATE TABLE workshop_messages (
   id TEXT PRIMARY KEY,
   workshop_id TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
@@ -66,7 +70,7 @@ CREATE TABLE workshop_messages (
 CREATE INDEX workshop_messages_by_workshop ON workshop_messages (workshop_id, at);
 CREATE TABLE rate_limits (
   key TEXT PRIMARY KEY,
-  window_start INTEGER NOT NULL,
+  window_start BIGINT NOT NULL,
   count INTEGER NOT NULL
 );
 `,

@@ -236,6 +236,30 @@ describe.skipIf(process.env.MLSEC_SKIP_CONSOLE === '1')('workshops API', () => {
     expect(theirs.data.view.session).toMatchObject({ state: 'ready', checksRun: 0 });
   });
 
+  it('isolation: each learner works in an account of their own, and cannot reach the other’s resources from the terminal', async () => {
+    if (!site) return;
+    const rows = (await ada.get(`/api/workshops/${state.workshopId}`)).data.dashboard.rows as { displayName: string; accountId: string }[];
+    const [graceAccount, linusAccount] = rows.map((r) => r.accountId);
+    expect(graceAccount).toMatch(/^\d{12}$/);
+    expect(linusAccount).toMatch(/^\d{12}$/);
+    expect(graceAccount).not.toBe(linusAccount);
+    const run = (line: string) => grace.post(`/api/lab-sessions/${state.graceSession}/terminal/run`, { line });
+    const who = await run('aws sts get-caller-identity --query Account --output text');
+    expect(who.data.stdout.trim()).toBe(graceAccount);
+    const buckets = await run('aws s3api list-buckets --query Buckets[].Name --output text');
+    expect(buckets.data.stdout).toContain(state.graceBucket);
+    expect(buckets.data.stdout).not.toContain(state.linusBucket);
+    const reach = await run(`aws s3api get-bucket-versioning --bucket ${state.linusBucket}`);
+    expect(reach.data.exitCode).not.toBe(0);
+    expect(reach.data.stderr).toMatch(/AccessDenied|NoSuchBucket/);
+    // The learner's own CLI environment carries their own keys only.
+    const graceEnv = (await grace.get(`/api/lab-sessions/${state.graceSession}/environment`)).data.variables;
+    const linusEnv = (await linus.get(`/api/lab-sessions/${state.linusSession}/environment`)).data.variables;
+    expect(graceEnv.AWS_ACCESS_KEY_ID).toBeTruthy();
+    expect(graceEnv.AWS_ACCESS_KEY_ID).not.toBe(linusEnv.AWS_ACCESS_KEY_ID);
+    expect(graceEnv.AWS_ACCESS_KEY_ID).not.toBe(graceAccount);
+  });
+
   const instructorEndpoints = (): [string, string, unknown?][] => {
     const w = `/api/workshops/${state.workshopId}`;
     return [

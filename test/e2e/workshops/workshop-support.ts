@@ -69,7 +69,10 @@ export interface Reply {
 export class Person {
   cookies = new Map<string, string>();
   csrf = '';
-  constructor(readonly base: () => string) {}
+  readonly base: () => string;
+  constructor(base: () => string) {
+    this.base = base;
+  }
 
   get cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
