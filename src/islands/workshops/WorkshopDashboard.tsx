@@ -427,7 +427,7 @@ function LearnerGrid({ workshop, rows, labIds, labTitles, stuck, clock, generate
                             {cell.hintsUsed} hint{cell.hintsUsed === 1 ? '' : 's'} · {formatDuration(seconds * 1000)}
                           </span>
                         )}
-                        {canReset && cell.status !== 'not-started' && (
+                        {canReset && cell.status !== 'not-started' && cell.status !== 'torn-down' && (
                           <button type="button" className="link-button ws-reset" onClick={() => ask(row, labId)} aria-label={`Reset ${labTitles.get(labId) ?? labId} for ${row.displayName}`}>
                             Reset…
                           </button>
