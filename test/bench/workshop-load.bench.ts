@@ -5,7 +5,8 @@
  * workshop and follows its live dashboard stream; every learner — its own cookie jar, real HTTP,
  * CSRF tokens — joins, then all at once loop through start / check / hint / teardown of a lab.
  * In every round each learner also tries to reach a neighbour: read their lab session, act on it,
- * and read their bucket through its own terminal. Any success is a cross-tenant violation.
+ * run a command in their terminal, and read the policy of / tag their bucket through its own
+ * terminal. Any success is a cross-tenant violation.
  * Prints p50/p95 per action, errors, peak server RSS (sampled every 250 ms) and violations.
  *
  * Knobs: MLSEC_BENCH_WORKSHOP_LEARNERS (100), MLSEC_BENCH_WORKSHOP_ROUNDS (3),
@@ -40,7 +41,8 @@ class Stats {
   readonly errors = new Map<string, string[]>();
   violations: string[] = [];
   probes = 0;
-  probesDeniedByAws = 0;
+  /** How AWS answered the terminal probes, by error code (AccessDenied expected; NoSuchBucket when the neighbour was between rounds). */
+  readonly refusals = new Map<string, number>();
 
   time(action: string, ms: number): void {
     const list = this.timings.get(action) ?? [];
@@ -122,12 +124,21 @@ async function probeNeighbour(client: BrowserClient, stats: Stats, ownSessionId:
     }
   }
   if (other.bucket) {
-    stats.probes++;
-    const answer = await timed<{ exitCode: number; stdout: string; stderr: string }>(stats, 'cross-tenant probe (terminal)', () =>
-      client.call('POST', `/api/lab-sessions/${ownSessionId}/terminal/run`, { line: `aws s3api list-objects-v2 --bucket ${other.bucket}`, columns: 120 }),
-    );
-    if (answer && answer.body.exitCode === 0) stats.violations.push(`${who}: listed the objects of their bucket ${other.bucket} from its own terminal`);
-    else if (answer && /AccessDenied|InvalidAccessKeyId|SignatureDoesNotMatch|AllAccessDisabled/.test(answer.body.stderr)) stats.probesDeniedByAws++;
+    // The lab's bucket is public on purpose (GetObject, ListBucket and PutObject for everyone, until
+    // the learner fixes it), so those prove nothing. Reading its policy and changing its tags are
+    // for its owner only: from another account they must be AccessDenied.
+    for (const [what, line] of [
+      ['read their bucket policy', `aws s3api get-bucket-policy --bucket ${other.bucket}`],
+      ['tag their bucket', `aws s3api put-bucket-tagging --bucket ${other.bucket} --tagging TagSet=[{Key=probe,Value=cross-tenant}]`],
+    ] as const) {
+      stats.probes++;
+      const answer = await timed<{ exitCode: number; stdout: string; stderr: string }>(stats, 'cross-tenant probe (terminal)', () => client.call('POST', `/api/lab-sessions/${ownSessionId}/terminal/run`, { line, columns: 120 }));
+      if (answer && answer.body.exitCode === 0) stats.violations.push(`${who}: could ${what} (${other.bucket}) from its own terminal`);
+      else if (answer) {
+        const code = /\(([A-Za-z.]+)\)/.exec(answer.body.stderr)?.[1] ?? (answer.ok ? 'other' : `HTTP ${answer.status}`);
+        stats.refusals.set(code, (stats.refusals.get(code) ?? 0) + 1);
+      }
+    }
   }
 }
 
@@ -236,7 +247,7 @@ const bench: Benchmark = {
       rows.push({ measure: 'rounds completed (start → check → hint → teardown)', value: roundsDone, unit: 'rounds', note: `${joinedLearners.length} learners × ${rounds} in ${seconds.toFixed(0)} s, all learners concurrently` });
       rows.push({ measure: 'throughput', value: (roundsDone * 4) / seconds, unit: 'actions/s', note: 'start, check, hint and teardown' });
       rows.push(goalRow('errors', stats.errorCount, 'count', { below: 1 }, summariseErrors(stats)));
-      rows.push(goalRow('cross-tenant violations', stats.violations.length, 'count', { below: 1 }, `${stats.probes} probes (session read / action / terminal over HTTP, neighbour's bucket from own terminal; ${stats.probesDeniedByAws} refused by AWS)${stats.violations.length ? `: ${stats.violations.slice(0, 2).join('; ')}` : ''}`));
+      rows.push(goalRow('cross-tenant violations', stats.violations.length, 'count', { below: 1 }, `${stats.probes} probes (session read / action / terminal over HTTP, neighbour's bucket policy and tags from own terminal, answered ${[...stats.refusals].map(([c, n]) => `${c} ${n}`).join(', ') || 'nothing'})${stats.violations.length ? `: ${stats.violations.slice(0, 2).join('; ')}` : ''}`));
       rows.push({ measure: 'peak server RSS (site + embedded emulator, one process)', value: memory.peak(), unit: 'MB', note: 'sampled every 250 ms during the whole run' });
       rows.push({ measure: 'dashboard events received by the instructor', value: stream.events(), unit: 'events', note: 'server-sent `dashboard` events during the run' });
       if (ended) rows.push({ measure: 'resources removed when the workshop ended', value: ended.body.report.removedCount, unit: 'count', note: `${ended.body.report.learners.filter((l) => l.errors.length).length} learners with teardown errors` });
