@@ -234,6 +234,17 @@ describe.skipIf(!hasChromium || !hasWorkshopApi)('a workshop in the browser', ()
     expect(reloads).toEqual([]);
     await teacher.screenshot({ path: join(shots, '07-teardown-report.png'), fullPage: true });
 
+    // The export links download the results with the instructor's session (one row per learner × lab).
+    const csvHref = await teacher.getByRole('link', { name: 'Download results (CSV)' }).getAttribute('href');
+    const csv = await teacher.request.get(`${site.url}${csvHref}`);
+    expect(csv.status()).toBe(200);
+    const csvLines = (await csv.text()).trim().split(/\r?\n/);
+    expect(csvLines).toHaveLength(1 + 2 * 2);
+    expect(csvLines.filter((l) => l.includes('Ada'))).toHaveLength(2);
+    const jsonHref = await teacher.getByRole('link', { name: 'Download results (JSON)' }).getAttribute('href');
+    const results = (await (await teacher.request.get(`${site.url}${jsonHref}`)).json()) as { results: { displayName: string; labId: string }[] };
+    expect(results.results.map((r) => `${r.displayName}:${r.labId}`).sort()).toEqual([`Ada:${labA}`, `Ada:${labB}`, `Grace:${labA}`, `Grace:${labB}`]);
+
     // 10. Learner 2 sees that the workshop has ended.
     await grace.getByTestId('ended-banner').waitFor({ timeout: 20_000 });
     await grace.screenshot({ path: join(shots, '08-learner-ended.png'), fullPage: true });
