@@ -4,9 +4,9 @@
  * - Every unsafe request from a browser must come from this site (Origin / Sec-Fetch-Site).
  * - Instructor endpoints (/api/instructor/**, /api/workshops/** except join): when the caller has
  *   an instructor session, `x-csrf-token` must match it. Without a session the route refuses anyway.
- * - Everything else (lab console, progress, workshop learner): when the caller has a workshop learner
- *   session, `x-csrf-token` must match it; anonymous self-paced learners rely on the origin check
- *   and their SameSite=Lax cookie.
+ * - The lab console and the workshop learner's endpoints: when the caller has a workshop learner
+ *   session, `x-csrf-token` must match it; anonymous self-paced learners (and the progress endpoints,
+ *   which always act for the anonymous learner) rely on the origin check and the SameSite=Lax cookie.
  * Sign-in and join create the session, so they have no token to check yet: the origin check covers them.
  */
 import { defineMiddleware } from 'astro:middleware';
@@ -16,6 +16,9 @@ import { WorkshopError, workshopErrorResponse } from './workshops/errors.ts';
 import { siteWorkshops } from './workshops/site.ts';
 
 const tokenless = new Set(['/api/instructor/login', '/api/workshops/join']);
+
+/** Where a workshop learner acts as themselves (elsewhere, e.g. /api/progress, they are the anonymous learner). */
+const learnerArea = (path: string) => path.startsWith('/api/labs/') || path.startsWith('/api/lab-sessions/') || path.startsWith('/api/workshop-learner/');
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const path = context.url.pathname.replace(/\/+$/, '');
@@ -30,7 +33,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
       if (instructorArea && context.cookies.get('mlsec_instructor')?.value) {
         const session = await instructorSession(await siteWorkshops(), context.cookies);
         if (session) requireCsrfToken(context.request, session.csrfToken);
-      } else if (!instructorArea && context.cookies.get('mlsec_workshop_learner')?.value) {
+      } else if (learnerArea(path) && context.cookies.get('mlsec_workshop_learner')?.value) {
         const learner = await learnerSession(await siteWorkshops(), context.cookies);
         if (learner) requireCsrfToken(context.request, learner.csrfToken);
       }

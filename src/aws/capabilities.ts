@@ -177,6 +177,8 @@ async function requirementProblem(aws: AwsClients, need: LabRequirement): Promis
   const target = aws.target;
   switch (need) {
     case 'scp-enforcement':
+      // A strict tenant account of the emulator is enforced whatever the emulator's global setting.
+      if (target.enforcesIam) return undefined;
       if (target.kind === 'embedded') {
         const features = (await fetchHealthReport(target.endpoint!))?.features;
         if (features?.scpEnforcement === 'enabled') return undefined;

@@ -3,6 +3,7 @@
  * uses the learner's credentials, and carries the sandbox guard — a middleware that lets no request
  * leave before STS GetCallerIdentity has confirmed an allow-listed account and region.
  */
+import { Agent as HttpsAgent } from 'node:https';
 import { AwsCallError, isNetworkError, toAwsErrorInfo } from './errors.ts';
 import { checkSandbox, SandboxRefusedError, type CallerIdentity } from './sandbox-guard.ts';
 import { isServiceName, services, type ServiceClients, type ServiceName } from './services.ts';
@@ -30,13 +31,17 @@ export function createAwsClients(target: Target, options: ClientOptions = {}, cr
   const built = new Map<ServiceName, Promise<unknown>>();
   let verified: Promise<CallerIdentity> | undefined;
 
+  // A target served over TLS by a local CA (workshop tenants on the emulator) is reached through it.
+  const endpoint = target.tls?.endpoint ?? target.endpoint;
+  const tlsCa = target.tls?.caCertificate;
   const baseConfig = (): Record<string, unknown> => ({
     region: target.region,
-    ...(target.endpoint ? { endpoint: target.endpoint } : {}),
+    ...(endpoint ? { endpoint } : {}),
     ...(credentials ? { credentials } : {}),
     // Retries of throttling are ours (src/aws/retry.ts); the SDK's would also retry a dead endpoint.
     maxAttempts: 1,
-    requestHandler: { connectionTimeout: options.connectionTimeoutMs ?? 3_000, requestTimeout: options.requestTimeoutMs ?? 30_000 },
+    // One agent per client: destroying a client closes its handler's agents.
+    requestHandler: { connectionTimeout: options.connectionTimeoutMs ?? 3_000, requestTimeout: options.requestTimeoutMs ?? 30_000, ...(tlsCa ? { httpsAgent: new HttpsAgent({ ca: tlsCa, keepAlive: true }) } : {}) },
     customUserAgent: 'mlsec-sim',
   });
 
@@ -75,7 +80,7 @@ export function createAwsClients(target: Target, options: ClientOptions = {}, cr
       config.responseChecksumValidation = 'WHEN_REQUIRED';
       if (service === 's3') config.forcePathStyle = true;
       // S3 Control puts the account id in the host name (123456789012.s3-control…), which only AWS resolves.
-      if (service === 's3control') config.endpointProvider = () => ({ url: new URL(target.endpoint!) });
+      if (service === 's3control') config.endpointProvider = () => ({ url: new URL(endpoint!) });
     }
     // On AWS itself a bucket in another region answers with a redirect; follow it rather than fail.
     if (service === 's3' && !target.endpoint) config.followRegionRedirects = true;

@@ -53,6 +53,14 @@ export interface Target {
    */
   readonly capabilityProbe: 'health' | 'calls' | 'assumed';
   /**
+   * SDK clients reach the endpoint over TLS here, trusting this CA (the embedded emulator's HTTPS
+   * side, used for workshop tenants so that aws:SecureTransport is true, as it always is on AWS).
+   * `endpoint` stays the plain address for health probes.
+   */
+  readonly tls?: { readonly endpoint: string; readonly caCertificate: string };
+  /** The target enforces IAM policies and SCPs for these credentials (strict tenant accounts). */
+  readonly enforcesIam?: boolean;
+  /**
    * Shell exports that point the AWS CLI at the learner's environment. Real-account targets never
    * print credentials: the CLI finds them in the same default chain we use.
    */

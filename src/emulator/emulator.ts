@@ -3,7 +3,7 @@
  * `index.ts` is the public face; this file is the wiring.
  */
 import { rootPrincipal } from './auth/principal.ts';
-import { createTenant, describeAccount, listTenants, type TenantCredentials, type TenantSummary } from './auth/tenant-accounts.ts';
+import { adoptCreatedMembers, createTenant, describeAccount, listTenants, membersOf, type TenantCredentials, type TenantSummary } from './auth/tenant-accounts.ts';
 import { type EmulatorOptions, resolveOptions, type ResolvedOptions } from './config.ts';
 import type { EventPublisher } from './core/events.ts';
 import { IamEnforcer } from './enforcement/enforcer.ts';
@@ -86,6 +86,12 @@ export class Emulator {
       this.pipeline.recorders.push(this.tenantEnforcer.noteChange);
       this.pipeline.onBehalfAuthorizer = this.tenantEnforcer.onBehalf;
     }
+    // Accounts a tenant creates through Organizations are the tenant's (strict, removed with it).
+    this.pipeline.recorders.push((call) => {
+      if (!call.error && call.service === 'organizations' && call.operation === 'CreateAccount' && call.accountId && this.world.isStrict(call.accountId)) {
+        adoptCreatedMembers(this.world, call.accountId, this.options.now());
+      }
+    });
     for (const hook of options.hooks?.authorize ?? []) this.pipeline.authorizers.push(hook);
     for (const hook of options.hooks?.record ?? []) this.pipeline.recorders.push(hook);
     for (const runtime of this.services) {
@@ -147,6 +153,7 @@ export class Emulator {
         reset: (accountId) => this.reset(accountId),
         createAccount: (accountId) => this.createAccount(accountId),
         explain: (request) => explainRoute(request, (this.enforcer ?? (this.world.hasStrictAccounts() ? this.tenantEnforcer : undefined))?.decisions),
+        tls: () => (this.tls && this.httpsUrl ? { httpsUrl: this.httpsUrl, caCertificate: this.tls.caPem, caCertificatePath: this.tls.caPath } : undefined),
         tenants: {
           create: (request) => this.createTenant(request),
           list: () => listTenants(this.world),
@@ -255,8 +262,12 @@ export class Emulator {
   /** Forgets a tenant account and everything in it; undefined when no such tenant exists. */
   async removeTenant(accountId: string): Promise<{ accountId: string; removed: string[] } | undefined> {
     const account = this.world.exportAccount(accountId);
-    if (!account?.tenant) return undefined;
+    if (!account?.tenant || account.tenant.parent !== undefined) return undefined;
     const removed = describeAccount(account);
+    for (const member of membersOf(this.world, accountId)) {
+      removed.push(...describeAccount(this.world.exportAccount(member)!).map((line) => `member account ${member}: ${line}`), `member account ${member}`);
+      await this.reset(member);
+    }
     await this.reset(accountId);
     return { accountId, removed };
   }

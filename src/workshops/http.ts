@@ -3,7 +3,7 @@
  * contract's JSON errors, and body parsing with zod that lists every invalid field.
  */
 import type { z } from 'zod';
-import { ApiError } from '../console/api.ts';
+import { toApiError } from '../console/api.ts';
 import { WorkshopError, validationFailed, workshopErrorResponse } from './errors.ts';
 
 export async function workshopHandle(fn: () => Promise<Response>): Promise<Response> {
@@ -11,9 +11,10 @@ export async function workshopHandle(fn: () => Promise<Response>): Promise<Respo
     return await fn();
   } catch (error) {
     if (error instanceof WorkshopError) return workshopErrorResponse(error);
-    if (error instanceof ApiError) return workshopErrorResponse(new WorkshopError(error.status, error.code, error.message));
-    console.error('workshops: unexpected error', error);
-    return workshopErrorResponse(new WorkshopError(500, 'InternalError', `The server failed unexpectedly: ${(error as Error)?.message ?? String(error)}. Nothing was lost; try again.`));
+    // The lab engine's errors (busy session, unreachable target …) keep their status and code;
+    // anything unexpected becomes a logged 500.
+    const api = toApiError(error);
+    return workshopErrorResponse(new WorkshopError(api.status, api.code, api.message));
   }
 }
 

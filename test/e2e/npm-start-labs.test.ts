@@ -6,7 +6,7 @@
  * `npm run build` (the e2e project), with `--no-build` so the freshly built site is served as is.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetBucketPolicyCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
@@ -90,6 +90,19 @@ describe('npm start, a lab from the CLI, and the AWS CLI in one environment', ()
     const health = (await (await fetch(`${emulatorUrl}/_localstack/health`)).json()) as { edition?: string };
     expect(health.edition).toBe('mlsec-sim');
     expect((await fetch(`${siteUrl}/labs/exposed-training-data-bucket`)).status).toBe(200);
+  });
+
+  it("protects the emulator's admin routes with a token made for this run, kept for the owner only", async () => {
+    expect((await fetch(`${emulatorUrl}/_mlsec/tenants`, { method: 'POST' })).status).toBe(401);
+    const file = join(dataDir, 'emulator-admin-token');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const token = readFileSync(file, 'utf8').trim();
+    expect(output).toContain(file);
+    expect(output).not.toContain(token);
+    const created = await fetch(`${emulatorUrl}/_mlsec/tenants`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    expect(created.status).toBe(201);
+    const { accountId } = (await created.json()) as { accountId: string };
+    expect((await fetch(`${emulatorUrl}/_mlsec/tenants/${accountId}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
   });
 
   it('attaches a lab started from the CLI to that emulator (no emulator of its own)', async () => {

@@ -10,6 +10,12 @@ import type { Target } from '../target.ts';
 import { embeddedTarget } from '../targets/embedded.ts';
 import { TenantError, tenantString, type ProvisionRequest, type Tenant, type TenantProvider } from './tenant.ts';
 
+interface EmulatorTls {
+  httpsUrl: string;
+  caCertificate: string;
+  caCertificatePath?: string;
+}
+
 interface CreatedTenant {
   accountId: string;
   accessKeyId: string;
@@ -27,6 +33,7 @@ export class EmbeddedTenantProvider implements TenantProvider {
   private readonly settings: TargetSettings;
   private readonly adminToken: string | undefined;
   private base: Promise<Target> | undefined;
+  private tls: Promise<EmulatorTls | undefined> | undefined;
 
   constructor(settings: TargetSettings, env: NodeJS.ProcessEnv = process.env, options: EmbeddedTenantOptions = {}) {
     this.settings = settings;
@@ -71,6 +78,18 @@ export class EmbeddedTenantProvider implements TenantProvider {
     return { status: response.status, value };
   }
 
+  /**
+   * The emulator's HTTPS side (same port) and its CA. Tenants' clients use it: AWS is reached only
+   * over TLS, so a learner's "deny unless aws:SecureTransport" policy must not lock the lab out.
+   */
+  private emulatorTls(): Promise<EmulatorTls | undefined> {
+    if (!this.tls) {
+      this.tls = this.admin('GET', '/_mlsec/tls').then(({ status, value }) => (status === 200 && typeof value.httpsUrl === 'string' && typeof value.caCertificate === 'string' ? (value as unknown as EmulatorTls) : undefined));
+      this.tls.catch(() => (this.tls = undefined));
+    }
+    return this.tls;
+  }
+
   async provision(request: ProvisionRequest): Promise<Tenant> {
     const { status, value } = await this.admin('POST', '/_mlsec/tenants', { label: `workshop ${request.workshopId}, learner ${request.learnerId}`.slice(0, 200) });
     if (status !== 201) throw new TenantError('EmulatorRefused', `The embedded emulator could not create a tenant account for learner ${request.learnerId} (HTTP ${status}: ${String(value.error ?? 'no reason given')}).`);
@@ -89,18 +108,25 @@ export class EmbeddedTenantProvider implements TenantProvider {
     // The emulator as it runs now (its address may have changed since the tenant was made).
     const base = await this.emulator();
     const endpoint = base.endpoint!;
+    const tls = await this.emulatorTls();
     const region = this.settings.region;
+    // The AWS CLI gets the HTTPS address when it can be told which CA to trust (a CA kept on disk).
+    const cli: Record<string, string> = tls?.caCertificatePath ? { AWS_ENDPOINT_URL: tls.httpsUrl, AWS_CA_BUNDLE: tls.caCertificatePath } : { AWS_ENDPOINT_URL: endpoint };
     return {
       kind: 'embedded',
       description: { kind: 'embedded', endpoint, region, label: `${tenant.label} on the embedded emulator at ${endpoint}` },
       region,
       endpoint,
       credentials,
-      // The sandbox guard confirms every client acts in the tenant's account and nowhere else.
-      guard: { allowedAccounts: [tenant.accountId], allowedRegions: this.settings.allowedRegions, source: `the workshop tenant (account ${tenant.accountId})` },
+      tls: tls && { endpoint: tls.httpsUrl, caCertificate: tls.caCertificate },
+      enforcesIam: true,
+      // The emulator itself confines these keys to the tenant's account and the member accounts it
+      // creates (the SCP lab assumes a role in one), so the guard lists no accounts, as for any
+      // embedded target.
+      guard: { allowedAccounts: undefined, allowedRegions: this.settings.allowedRegions, source: `the embedded emulator (strict tenant account ${tenant.accountId})` },
       capabilityProbe: 'health',
       learnerEnvironment: () => ({
-        AWS_ENDPOINT_URL: endpoint,
+        ...cli,
         AWS_REGION: region,
         AWS_DEFAULT_REGION: region,
         AWS_ACCESS_KEY_ID: credentials.accessKeyId,
@@ -122,6 +148,7 @@ export class EmbeddedTenantProvider implements TenantProvider {
   async close(): Promise<void> {
     const base = this.base;
     this.base = undefined;
+    this.tls = undefined;
     if (base) await (await base.catch(() => undefined))?.close();
   }
 }

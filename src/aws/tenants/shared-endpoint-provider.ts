@@ -29,8 +29,29 @@ export class SharedEndpointTenantProvider implements TenantProvider {
     this.settings = settings;
   }
 
+  /** Whether the endpoint takes this 12-digit key as the account (moto, for one, does not). */
+  private async checkAccountFromKey(accountId: string): Promise<void> {
+    const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
+    const sts = new STSClient({ endpoint: this.settings.endpoint, region: this.settings.region, credentials: { accessKeyId: accountId, secretAccessKey: 'test' }, maxAttempts: 1 });
+    let answered: string | undefined;
+    try {
+      answered = (await sts.send(new GetCallerIdentityCommand({}))).Account;
+    } catch (error) {
+      throw new TenantError('EmulatorUnreachable', `${this.settings.endpoint} did not answer STS GetCallerIdentity (${(error as Error).message}), so no learner account can be set up there.`, { cause: error });
+    } finally {
+      sts.destroy();
+    }
+    if (answered !== accountId) {
+      throw new TenantError(
+        'IsolationUnsupported',
+        `${this.settings.endpoint} does not take a 12-digit access key as the account id (key ${accountId} acted as account ${answered ?? 'unknown'}), so every learner would share one account. Run workshops on the embedded emulator (MLSEC_TARGET=embedded), LocalStack, or an account pool on AWS (MLSEC_WORKSHOP_ACCOUNT_ROLES).`,
+      );
+    }
+  }
+
   async provision(request: ProvisionRequest): Promise<Tenant> {
     const accountId = randomAccountId(new Set((request.inUse ?? []).map((t) => t.accountId)));
+    await this.checkAccountFromKey(accountId);
     const where = this.settings.kind === 'localstack' ? 'LocalStack' : 'endpoint';
     return {
       id: accountId,

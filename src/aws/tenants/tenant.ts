@@ -41,7 +41,7 @@ export interface TenantProvider {
   close(): Promise<void>;
 }
 
-export type TenantErrorCode = 'PoolExhausted' | 'PoolMisconfigured' | 'EmulatorRefused' | 'EmulatorUnreachable' | 'TenantUnknown';
+export type TenantErrorCode = 'PoolExhausted' | 'PoolMisconfigured' | 'EmulatorRefused' | 'EmulatorUnreachable' | 'TenantUnknown' | 'IsolationUnsupported';
 
 /** A tenant could not be provisioned, opened or released; the message says why and what to do. */
 export class TenantError extends Error {

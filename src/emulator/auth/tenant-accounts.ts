@@ -10,6 +10,7 @@
  * what the lab created. Outside its account root can do nothing a resource policy does not grant.
  */
 import { accessKeyId as newAccessKeyId, randomAccountId, secretAccessKey as newSecret } from '../core/ids.ts';
+import type { OrganizationsState } from '../services/organizations/state.ts';
 import type { AccountData, World } from '../state/world.ts';
 import { rootPrincipal } from './principal.ts';
 
@@ -57,6 +58,7 @@ export function listTenants(world: World): TenantSummary[] {
   return world
     .strictAccountIds()
     .map((id) => world.exportAccount(id)!)
+    .filter((a) => a.tenant!.parent === undefined)
     .map((a) => ({ accountId: a.id, createdAt: a.tenant!.createdAt, label: a.tenant!.label, accessKeys: Object.keys(a.credentials).length }))
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.accountId.localeCompare(b.accountId));
 }
@@ -76,13 +78,13 @@ function describeState(service: string, where: string, state: unknown, out: stri
     const collection = describeCollection(value);
     if (!collection || collection.count === 0) continue;
     const more = collection.count > collection.names.length && collection.names.length ? ', …' : '';
-    out.push(`${service}${where} ${field} (${collection.count})${collection.names.length ? `: ${collection.names.join(', ')}${more}` : ''}`);
+    out.push(`${service} ${field}${where} (${collection.count})${collection.names.length ? `: ${collection.names.join(', ')}${more}` : ''}`);
   }
 }
 
 /**
  * What an account holds, one line per kind of resource: `s3 buckets (2): ml-data, ml-logs`,
- * `kms in us-east-1 keys (1): 1234abcd-…`, `issued access keys (3)`. Read before removing it.
+ * `kms keys in us-east-1 (1): 1234abcd-…`, `issued access keys (3)`. Read before removing it.
  */
 export function describeAccount(account: AccountData): string[] {
   const out: string[] = [];
@@ -93,4 +95,27 @@ export function describeAccount(account: AccountData): string[] {
   const keys = Object.keys(account.credentials).length;
   if (keys) out.push(`issued access keys (${keys})`);
   return out;
+}
+
+/**
+ * Member accounts a tenant creates with Organizations `CreateAccount` (the SCP lab does) belong to
+ * the tenant: they become strict too — reachable only by AssumeRole from the tenant, their calls
+ * under IAM enforcement and so under the tenant's SCPs — and go when the tenant goes.
+ * Called after each successful CreateAccount of a tenant; returns the accounts it adopted.
+ */
+export function adoptCreatedMembers(world: World, tenantId: string, now: number): string[] {
+  const org = world.peekServiceState<OrganizationsState>(tenantId, 'organizations')?.organization;
+  if (!org) return [];
+  const adopted: string[] = [];
+  for (const [id, member] of org.accounts) {
+    if (id === tenantId || member.joinedMethod !== 'CREATED' || world.isStrict(id) || !world.hasAccount(id)) continue;
+    world.makeStrict(id, { createdAt: new Date(now).toISOString(), label: `member account of tenant ${tenantId}`, parent: tenantId });
+    adopted.push(id);
+  }
+  return adopted;
+}
+
+/** The member accounts a tenant created (see adoptCreatedMembers). */
+export function membersOf(world: World, tenantId: string): string[] {
+  return world.strictAccountIds().filter((id) => world.exportAccount(id)?.tenant?.parent === tenantId);
 }

@@ -42,6 +42,7 @@ export interface EnforcerOptions {
 const POLICY_SERVICES = new Set(['iam', 'organizations']);
 const READ_ONLY = /^(Get|List|Describe|Simulate|Generate)/;
 const VIEW_CACHE_LIMIT = 10_000;
+const ROOT_BUCKET_POLICY_ACTIONS = new Set(['s3:GetBucketPolicy', 's3:PutBucketPolicy', 's3:DeleteBucketPolicy']);
 
 function sourceIp(ip: string): string {
   return ip.startsWith('::ffff:') ? ip.slice(7) : ip || '127.0.0.1';
@@ -164,6 +165,13 @@ export class IamEnforcer {
         result = { ...result, decision: 'implicitDeny', reason, message: `User: ${principal.arn} is not authorized to perform: ${check.action} on resource: ${check.resource} ${reason}`, summary: adjustment.summary };
         s3 = adjustment.summary;
       }
+    }
+    if (result.decision !== 'allowed' && result.decidedBy === 'resource-based policy' && principal.type === 'Root' && check.s3?.bucketOwner === principal.accountId && ROOT_BUCKET_POLICY_ACTIONS.has(check.action)) {
+      // S3: "the root principal in a bucket owner's account can perform GetBucketPolicy,
+      // PutBucketPolicy and DeleteBucketPolicy even if their bucket policy explicitly denies" it —
+      // only SCPs (and VPC endpoint policies) can stop it, so no bucket policy locks its owner out.
+      const summary = `${check.action}: allowed — the root user of the bucket owner's account may always read, replace or delete the bucket policy, whatever that policy says`;
+      result = { ...result, decision: 'allowed', decidedBy: 'root user', reason: undefined, message: undefined, summary };
     }
     return {
       action: check.action,

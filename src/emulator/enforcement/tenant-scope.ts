@@ -29,7 +29,6 @@ export function tenantScope(world: World): EnforcementScope {
     covers: (call, checks) => {
       const caller = call.accountId!;
       if (world.isStrict(caller)) return true;
-      if (call.principal && call.principal.accountId !== caller && world.isStrict(call.principal.accountId)) return true;
       return checks.some((check) => world.isStrict(ownerOf(check, caller)));
     },
   };

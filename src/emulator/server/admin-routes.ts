@@ -8,6 +8,7 @@
  *   POST     /_mlsec/tenants             {"accountId"?, "label"?} → a strict tenant account and its root keys
  *   GET      /_mlsec/tenants             the strict tenant accounts (no secrets)
  *   DELETE   /_mlsec/tenants/<id>        forget a tenant account and everything in it → what was removed
+ *   GET      /_mlsec/tls                 {"httpsUrl", "caCertificate"}: the HTTPS address and the CA to trust
  * When an admin token is configured (MLSEC_EMULATOR_ADMIN_TOKEN) the /_mlsec routes require it as
  * `Authorization: Bearer <token>`; workshops that verify signatures should set one.
  */
@@ -32,6 +33,8 @@ export interface AdminApi {
   /** GET /_mlsec/explain (IAM enforcement's decisions). */
   explain(request: WireRequest): WireResponse;
   readonly tenants?: TenantAdminApi;
+  /** The HTTPS side of the port and its CA certificate (PEM), when HTTPS is on. */
+  tls?(): { httpsUrl: string; caCertificate: string; caCertificatePath?: string } | undefined;
   readonly adminToken: string | undefined;
 }
 
@@ -84,6 +87,11 @@ export async function adminRoute(request: WireRequest, api: AdminApi): Promise<W
     }
     case '/_mlsec/explain':
       return api.explain(request);
+    case '/_mlsec/tls': {
+      if (method !== 'GET') return problem(405, 'Use GET /_mlsec/tls.');
+      const tls = api.tls?.();
+      return tls ? json(200, tls) : problem(404, 'This emulator serves plain HTTP only (MLSEC_EMULATOR_HTTPS=0).');
+    }
     default:
       if (api.tenants && (path === '/_mlsec/tenants' || path.startsWith('/_mlsec/tenants/'))) return tenantRoute(request, api.tenants);
       return problem(404, `No emulator route ${path}. Routes: /_localstack/health, /_mlsec/status, /_mlsec/reset, /_mlsec/accounts, /_mlsec/explain, /_mlsec/tenants.`);

@@ -28,6 +28,8 @@ export interface TenantInfo {
   readonly createdAt: string;
   /** Free text the creator gave (e.g. "workshop w1, learner l7"), for listings. */
   readonly label?: string;
+  /** A member account the tenant with this id created (Organizations); removed with it. */
+  readonly parent?: string;
 }
 
 export type AccountListener = (accountId: string) => void;

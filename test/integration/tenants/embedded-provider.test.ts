@@ -33,7 +33,8 @@ describe('EmbeddedTenantProvider', () => {
     expect(emu.listTenants().map((t) => t.accountId)).toContain(tenant.accountId);
 
     const target = await provider.openTarget(tenant);
-    expect(target.guard.allowedAccounts).toEqual([tenant.accountId]);
+    expect(target.enforcesIam).toBe(true);
+    expect(target.tls?.endpoint).toBe(emu.httpsUrl);
     const aws = createAwsClients(target);
     try {
       expect((await aws.identity()).accountId).toBe(tenant.accountId);

@@ -10,6 +10,7 @@ import { CreateRoleCommand, ListRolesCommand, PutRolePolicyCommand } from '@aws-
 import { CreateKeyCommand, DecryptCommand, DescribeKeyCommand, EncryptCommand, ListKeysCommand } from '@aws-sdk/client-kms';
 import {
   CreateBucketCommand,
+  DeleteBucketPolicyCommand,
   GetBucketPolicyCommand,
   GetObjectCommand,
   ListBucketsCommand,
@@ -179,6 +180,17 @@ describe('strict tenant accounts', { timeout: 60_000 }, () => {
     expect(await refusal(() => asA.secrets.send(new GetSecretValueCommand({ SecretId: estateB.secretArn })))).toMatchObject({ name: 'InvalidRequestException', status: 400 });
   });
 
+  it('never locks the bucket owner’s root out of its bucket policy (S3’s rule), and gives nobody else that', async () => {
+    const locked = `beta-locked-${b.accountId}`;
+    await asB.s3.send(new CreateBucketCommand({ Bucket: locked }));
+    await asB.s3.send(new PutBucketPolicyCommand({ Bucket: locked, Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'DenyAll', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [`arn:aws:s3:::${locked}`, `arn:aws:s3:::${locked}/*`] }] }) }));
+    expect(await refusal(() => asB.s3.send(new ListObjectsV2Command({ Bucket: locked })))).toMatchObject({ name: 'AccessDenied' });
+    expect((await asB.s3.send(new GetBucketPolicyCommand({ Bucket: locked }))).Policy).toContain('DenyAll');
+    expect(await refusal(() => asA.s3.send(new DeleteBucketPolicyCommand({ Bucket: locked })))).toMatchObject({ name: 'AccessDenied' });
+    await asB.s3.send(new DeleteBucketPolicyCommand({ Bucket: locked }));
+    expect((await asB.s3.send(new ListObjectsV2Command({ Bucket: locked }))).KeyCount).toBe(0);
+  });
+
   describe('calls into A with anything but its issued keys and a valid signature', () => {
     it('refuses its 12-digit account id as an access key, in each protocol family', async () => {
       const byId = clientsAs(emu.url, { accessKeyId: a.accountId, secretAccessKey: 'test' });
@@ -245,10 +257,10 @@ describe('strict tenant accounts', { timeout: 60_000 }, () => {
     expect(report).toEqual(expect.arrayContaining([
       expect.stringMatching(/^iam roles \(2\): alpha-execution, alpha-admin$/),
       // The key the learner made, and the AWS managed key Secrets Manager made for the secret.
-      expect.stringMatching(/^kms in us-east-1 keys \(2\)/),
-      expect.stringMatching(/^secretsmanager in us-east-1 secrets \(1\)/),
-      expect.stringMatching(/^sagemaker in us-east-1 notebookInstances \(1\): alpha-notebook$/),
-      expect.stringMatching(/^sagemaker in us-east-1 endpoints \(1\): alpha-endpoint$/),
+      expect.stringMatching(/^kms keys in us-east-1 \(2\)/),
+      expect.stringMatching(/^secretsmanager secrets in us-east-1 \(1\)/),
+      expect.stringMatching(/^sagemaker notebookInstances in us-east-1 \(1\): alpha-notebook$/),
+      expect.stringMatching(/^sagemaker endpoints in us-east-1 \(1\): alpha-endpoint$/),
       expect.stringMatching(/^issued access keys \(\d+\)$/),
     ]));
     expect(await refusal(() => asA.sts.send(new GetCallerIdentityCommand({})))).toMatchObject({ name: 'InvalidClientTokenId' });
