@@ -36,6 +36,11 @@ export interface ConsoleRuntime {
   lab(id: string): LoadedLab;
   labIds(): string[];
   serviceFor(learnerId: string): LabSessionService;
+  /**
+   * The session service of any owner (a workshop learner: `workshop-learner:<id>`), on the target
+   * `openTarget` opens (their tenant's). Cached per owner like `serviceFor`.
+   */
+  serviceForOwner(owner: string, openTarget: () => Promise<Target>): LabSessionService;
   /** The terminal's files (`file://…`) of one session; in memory, gone with the process. */
   files(sessionId: string): MemoryFileStore;
   /** Runs `fn` unless another request is already acting on the session (then a ConflictException). */
@@ -77,6 +82,27 @@ export async function createConsoleRuntime(labs: () => { id: string; definition:
     return { definition: found.definition, dir: join('labs', id), brief: '', briefFile: join('labs', id, 'brief.mdx') };
   };
   const services = new Map<string, LabSessionService>();
+  const serviceForOwner = (owner: string, openOwnTarget: () => Promise<Target>): LabSessionService => {
+    let service = services.get(owner);
+    if (!service) {
+      // A target that failed to open is not kept: the next request opens it again.
+      const created: LabSessionService = new LabSessionService({
+        store: sessions,
+        loadLab: async (id) => lab(id),
+        owner,
+        openTarget: () =>
+          openOwnTarget().catch((error: unknown) => {
+            if (services.get(owner) === created) services.delete(owner);
+            throw error;
+          }),
+      });
+      service = created;
+      // Bounded: a service holds only SDK clients, which are cheap to build again.
+      if (services.size >= 500) services.delete(services.keys().next().value!);
+      services.set(owner, service);
+    }
+    return service;
+  };
   const files = new Map<string, MemoryFileStore>();
   const running = new Map<string, string>();
 
@@ -89,15 +115,9 @@ export async function createConsoleRuntime(labs: () => { id: string; definition:
     lab,
     labIds: () => labs().map((l) => l.id),
     serviceFor(learnerId) {
-      let service = services.get(learnerId);
-      if (!service) {
-        service = new LabSessionService({ store: sessions, loadLab: async (id) => lab(id), openTarget: sharedTarget, owner: sessionOwner(learnerId) });
-        // Bounded: a service holds only SDK clients, which are cheap to build again.
-        if (services.size >= 500) services.delete(services.keys().next().value!);
-        services.set(learnerId, service);
-      }
-      return service;
+      return serviceForOwner(sessionOwner(learnerId), sharedTarget);
     },
+    serviceForOwner,
     files(sessionId) {
       let store = files.get(sessionId);
       if (!store) {

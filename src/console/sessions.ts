@@ -6,38 +6,61 @@
 import { z } from 'zod';
 import { nextTaskForHint, type SessionEvent, type SessionRecord } from '../labs/index.ts';
 import { leaseAlive } from '../labs/session-service.ts';
+import type { LabSessionService } from '../labs/index.ts';
 import { interruptedFailure, isInFlight } from '../labs/session-machine.ts';
 import { conflict, invalid, notFound } from './api.ts';
 import { consoleView, type ConsoleView } from './console-view.ts';
-import { learnerFromCookies, type CookieJar, type Learner } from './learners.ts';
+import { learnerFromCookies, sessionOwner, type CookieJar, type Learner } from './learners.ts';
 import type { ConsoleRuntime } from './runtime.ts';
 
-export interface ConsoleRequest {
+/**
+ * Whoever drives lab sessions through the console: an anonymous self-paced learner, or a workshop
+ * learner (src/workshops), whose sessions run on their own tenant and only in their workshop.
+ */
+export interface LabCaller {
   rt: ConsoleRuntime;
+  /** The owner name of the caller's sessions (`learner:<id>`, `workshop-learner:<id>`). */
+  owner: string;
+  service: LabSessionService;
+  /** Limits of a workshop learner: which labs, and whether they may still act. */
+  scope?: LabScope;
+}
+
+export interface LabScope {
+  /** Throws (403) for a lab outside the workshop. */
+  lab(labId: string): void;
+  /** Throws (409) when the workshop does not allow work now (not started, ended). */
+  act(): Promise<void>;
+}
+
+export interface ConsoleRequest extends LabCaller {
   learner: Learner;
+}
+
+function anonymous(rt: ConsoleRuntime, learner: Learner): ConsoleRequest {
+  return { rt, learner, owner: sessionOwner(learner.id), service: rt.serviceFor(learner.id) };
 }
 
 /** A request that acts: the learner is created (and the cookie set) when the browser has none yet. */
 export async function consoleRequest(rt: ConsoleRuntime, cookies: CookieJar, url: URL): Promise<ConsoleRequest> {
   const learner = await learnerFromCookies(cookies, rt.learners, { secure: url.protocol === 'https:' });
-  return { rt, learner };
+  return anonymous(rt, learner);
 }
 
 /** A request that only reads: without a known learner there is nothing of theirs to show. */
 export async function consoleReader(rt: ConsoleRuntime, cookies: CookieJar): Promise<ConsoleRequest | undefined> {
   const learner = await learnerFromCookies(cookies, rt.learners, { create: false });
-  return learner && { rt, learner };
+  return learner && anonymous(rt, learner);
 }
 
-/** The learner's session by id; another learner's session does not exist for them. */
-export async function ownSession(req: ConsoleRequest, sessionId: string): Promise<SessionRecord> {
-  const service = req.rt.serviceFor(req.learner.id);
+/** The caller's session by id; somebody else's session does not exist for them (404, never 403). */
+export async function ownSession(req: LabCaller, sessionId: string): Promise<SessionRecord> {
   const record = await req.rt.sessions.get(sessionId);
-  if (!record || record.owner !== service.owner) throw notFound(`There is no lab session "${sessionId}" of yours. Open the lab's page to see or start your session.`);
+  if (!record || record.owner !== req.owner) throw notFound(`There is no lab session "${sessionId}" of yours. Open the lab's page to see or start your session.`);
   return record;
 }
 
-export function viewOf(req: ConsoleRequest, record: SessionRecord): ConsoleView {
+export function viewOf(req: LabCaller, record: SessionRecord): ConsoleView {
   const busy = req.rt.busy(record.id, record);
   return consoleView(busy ? record : asRecovered(record), req.rt.lab(record.labId), { busy });
 }
@@ -58,16 +81,19 @@ function asRecovered(record: SessionRecord): SessionRecord {
 }
 
 /** The learner's latest session of a lab: the active one, else the last ended one (to show its result). */
-export async function latestSession(req: ConsoleRequest, labId: string): Promise<SessionRecord | undefined> {
+export async function latestSession(req: LabCaller, labId: string): Promise<SessionRecord | undefined> {
   req.rt.lab(labId);
-  const sessions = await req.rt.serviceFor(req.learner.id).list({ labId });
+  req.scope?.lab(labId);
+  const sessions = await req.service.list({ labId });
   return sessions.find((s) => s.active) ?? sessions[0];
 }
 
-export async function startSession(req: ConsoleRequest, labId: string): Promise<ConsoleView> {
+export async function startSession(req: LabCaller, labId: string): Promise<ConsoleView> {
   req.rt.lab(labId);
-  const service = req.rt.serviceFor(req.learner.id);
-  const record = await req.rt.exclusive(`start:${req.learner.id}:${labId}`, 'starting', async () => {
+  req.scope?.lab(labId);
+  await req.scope?.act();
+  const service = req.service;
+  const record = await req.rt.exclusive(`start:${req.owner}:${labId}`, 'starting', async () => {
     // Sessions past their time limit end before a new one starts, as in the CLI.
     await service.sweep();
     return service.start(labId);
@@ -103,8 +129,9 @@ export function parseAction(raw: unknown): ActionRequest {
   return parsed.data;
 }
 
-export async function act(req: ConsoleRequest, sessionId: string, action: ActionRequest): Promise<ConsoleView> {
+export async function act(req: LabCaller, sessionId: string, action: ActionRequest): Promise<ConsoleView> {
   const record = await ownSession(req, sessionId);
+  await req.scope?.act();
   const lab = req.rt.lab(record.labId);
   const tasks = lab.definition.tasks;
   const known = (id: string | undefined) => {
@@ -136,7 +163,7 @@ export async function act(req: ConsoleRequest, sessionId: string, action: Action
   if (workingStates.has(record.state) && leaseAlive(record.lease)) {
     throw conflict(`The session is busy (${record.state}). Wait until it finishes, then try again.`);
   }
-  const service = req.rt.serviceFor(req.learner.id);
+  const service = req.service;
   const after = await req.rt.exclusive(sessionId, actionLabel[action.action], () => service.send(sessionId, event));
   return viewOf(req, after);
 }

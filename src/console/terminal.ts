@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { regionalClientFactory } from '../aws/index.ts';
 import { completeAwsCommand, runAwsCommand, type Completion, type RunResult } from '../aws-cli/index.ts';
 import { conflict } from './api.ts';
-import { ownSession, type ConsoleRequest } from './sessions.ts';
+import { ownSession, type LabCaller } from './sessions.ts';
 
 export const runSchema = z.strictObject({
   line: z.string().max(16_384, 'is longer than 16384 characters; put long JSON values in a file:// reference'),
@@ -24,8 +24,9 @@ export const completeSchema = z.strictObject({
 /** States in which the lab's resources exist for the learner to work on. */
 const workable = new Set(['ready', 'passed', 'checking', 'solving']);
 
-export async function runTerminalLine(req: ConsoleRequest, sessionId: string, input: z.infer<typeof runSchema>): Promise<RunResult & { durationMs: number }> {
+export async function runTerminalLine(req: LabCaller, sessionId: string, input: z.infer<typeof runSchema>): Promise<RunResult & { durationMs: number }> {
   const record = await ownSession(req, sessionId);
+  await req.scope?.act();
   if (!workable.has(record.state)) {
     const why =
       record.state === 'done'
@@ -36,7 +37,7 @@ export async function runTerminalLine(req: ConsoleRequest, sessionId: string, in
     throw conflict(`The terminal cannot run commands now: ${why}`);
   }
   const started = performance.now();
-  const service = req.rt.serviceFor(req.learner.id);
+  const service = req.service;
   const factory = regionalClientFactory(await service.clients());
   try {
     const result = await runAwsCommand(input.line, {
@@ -51,7 +52,7 @@ export async function runTerminalLine(req: ConsoleRequest, sessionId: string, in
   }
 }
 
-export async function completeTerminalLine(req: ConsoleRequest, sessionId: string, input: z.infer<typeof completeSchema>): Promise<Completion> {
+export async function completeTerminalLine(req: LabCaller, sessionId: string, input: z.infer<typeof completeSchema>): Promise<Completion> {
   await ownSession(req, sessionId);
   const cursor = Math.min(input.cursor ?? input.line.length, input.line.length);
   return completeAwsCommand(input.line, cursor, { files: req.rt.files(sessionId) });

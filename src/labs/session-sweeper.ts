@@ -33,7 +33,9 @@ export interface SessionSweeperOptions {
 
 /** One sweep over every owner's active sessions. */
 export async function sweepSessions(options: SessionSweeperOptions, now = Date.now()): Promise<SweptSession[]> {
-  const owners = [...new Set((await options.store.list({ active: true })).map((r) => r.owner))];
+  // Workshop learners' sessions run on their own tenant, which this sweeper cannot open; the
+  // workshop's end tears them down (src/workshops/workshop-service.ts).
+  const owners = [...new Set((await options.store.list({ active: true })).map((r) => r.owner))].filter((owner) => !owner.startsWith('workshop-learner:'));
   if (owners.length === 0) return [];
   let opened: Promise<Target> | undefined;
   const shared = () => (opened ??= options.openTarget());

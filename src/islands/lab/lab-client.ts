@@ -3,6 +3,7 @@
  * (`{ __type, message }`) and are thrown as `ApiCallError` with the server's sentence.
  */
 import type { ConsoleView } from '../../console/console-view.ts';
+import { getCsrfToken, setCsrfToken } from '../workshops/csrf.ts';
 
 export class ApiCallError extends Error {
   readonly code: string;
@@ -15,13 +16,18 @@ export class ApiCallError extends Error {
   }
 }
 
-export async function call<T>(path: string, body?: unknown): Promise<T> {
+export async function call<T>(path: string, body?: unknown, retried = false): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, body === undefined ? { credentials: 'same-origin' } : { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    // A workshop learner's session requires its CSRF token on every state-changing request.
+    const token = getCsrfToken();
+    if (token) headers['x-csrf-token'] = token;
+    response = await fetch(path, body === undefined ? { credentials: 'same-origin' } : { method: 'POST', credentials: 'same-origin', headers, body: JSON.stringify(body) });
   } catch {
     throw new ApiCallError(0, 'NetworkError', 'The server cannot be reached. Is `npm start` still running? Your session is kept; reload the page when it is back.');
   }
+  if (response.status === 403 && body !== undefined && !retried && (await refreshedCsrfToken(response))) return call<T>(path, body, true);
   const text = await response.text();
   let data: unknown;
   try {
@@ -30,10 +36,25 @@ export async function call<T>(path: string, body?: unknown): Promise<T> {
     throw new ApiCallError(response.status, 'InternalFailure', `The server answered HTTP ${response.status} with something that is not JSON.`);
   }
   if (!response.ok) {
-    const error = data as { __type?: string; message?: string };
-    throw new ApiCallError(response.status, error.__type ?? 'InternalFailure', error.message ?? `HTTP ${response.status}`);
+    const error = data as { __type?: string; message?: string; error?: { code?: string; message?: string } };
+    throw new ApiCallError(response.status, error.__type ?? error.error?.code ?? 'InternalFailure', error.message ?? error.error?.message ?? `HTTP ${response.status}`);
   }
   return data as T;
+}
+
+/**
+ * A CSRF refusal before the page knew the token (a workshop learner who pressed a button at once):
+ * fetch the token from the learner's `me` and say whether to retry. Reads a clone of the response.
+ */
+async function refreshedCsrfToken(response: Response): Promise<boolean> {
+  const refusal = (await response.clone().json().catch(() => ({}))) as { error?: { code?: string } };
+  if (!/^CsrfToken/.test(refusal.error?.code ?? '')) return false;
+  const me = await fetch('/api/workshop-learner/me', { credentials: 'same-origin' }).catch(() => undefined);
+  if (!me?.ok) return false;
+  const { csrfToken } = (await me.json().catch(() => ({}))) as { csrfToken?: string };
+  if (!csrfToken) return false;
+  setCsrfToken(csrfToken);
+  return true;
 }
 
 export const api = {

@@ -7,13 +7,13 @@ import type { APIRoute } from 'astro';
 import { z } from 'zod';
 import { handle, noLearner, json, readBody } from '../../../../console/api.ts';
 import { act, parseAction } from '../../../../console/sessions.ts';
-import { siteReader } from '../../../../console/site-runtime.ts';
+import { labReader } from '../../../../workshops/site.ts';
 
 export const prerender = false;
 
 export const POST: APIRoute = (context) =>
   handle(async () => {
-    const req = await siteReader(context);
+    const req = await labReader(context);
     if (!req) throw noLearner();
     const action = parseAction(await readBody(context.request, z.unknown()));
     return json({ view: await act(req, context.params.id!, action) });

@@ -3,13 +3,13 @@ import type { APIRoute } from 'astro';
 import { handle, noLearner } from '../../../../console/api.ts';
 import { sessionEventStream } from '../../../../console/live.ts';
 import { ownSession, viewOf } from '../../../../console/sessions.ts';
-import { siteReader } from '../../../../console/site-runtime.ts';
+import { labReader } from '../../../../workshops/site.ts';
 
 export const prerender = false;
 
 export const GET: APIRoute = (context) =>
   handle(async () => {
-    const req = await siteReader(context);
+    const req = await labReader(context);
     if (!req) throw noLearner();
     const id = context.params.id!;
     await ownSession(req, id);

@@ -6,13 +6,14 @@
 import type { APIRoute } from 'astro';
 import { handle, json } from '../../../../console/api.ts';
 import { latestSession, startSession, viewOf } from '../../../../console/sessions.ts';
-import { siteReader, siteRequest, siteRuntime } from '../../../../console/site-runtime.ts';
+import { siteRuntime } from '../../../../console/site-runtime.ts';
+import { labActor, labReader } from '../../../../workshops/site.ts';
 
 export const prerender = false;
 
 export const GET: APIRoute = (context) =>
   handle(async () => {
-    const req = await siteReader(context);
+    const req = await labReader(context);
     if (!req) {
       (await siteRuntime()).lab(context.params.labId!);
       return json({ view: null });
@@ -23,6 +24,6 @@ export const GET: APIRoute = (context) =>
 
 export const POST: APIRoute = (context) =>
   handle(async () => {
-    const req = await siteRequest(context);
+    const req = await labActor(context);
     return json({ view: await startSession(req, context.params.labId!) }, 201);
   });
