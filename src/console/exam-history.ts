@@ -22,6 +22,8 @@ export interface AttemptSummary {
   finishedAt: string;
   submitReason: 'learner' | 'time-up';
   questions: number;
+  /** Questions with an answer. */
+  answered: number;
   /** Scored questions right, of `total` (unscored questions of a full-pace exam left out). */
   correct: number;
   total: number;
@@ -150,13 +152,14 @@ interface AttemptRow {
   finished_at: string;
   submit_reason: string;
   questions: number;
+  answered: number;
   correct: number;
   total: number;
   scaled_score: number | null;
   passed: number | null;
 }
 
-const summaryColumns = 'attempt_id, mode, title, started_at, finished_at, submit_reason, questions, correct, total, scaled_score, passed';
+const summaryColumns = 'attempt_id, mode, title, started_at, finished_at, submit_reason, questions, answered, correct, total, scaled_score, passed';
 
 function summaryOf(row: AttemptRow): AttemptSummary {
   return {
@@ -167,6 +170,7 @@ function summaryOf(row: AttemptRow): AttemptSummary {
     finishedAt: row.finished_at,
     submitReason: row.submit_reason as AttemptSummary['submitReason'],
     questions: Number(row.questions),
+    answered: Number(row.answered),
     correct: Number(row.correct),
     total: Number(row.total),
     ...(row.scaled_score === null ? {} : { scaled: Number(row.scaled_score), passed: Number(row.passed) === 1 }),
@@ -189,8 +193,8 @@ export class ExamHistoryStore {
     const scaled = session.result.scaled;
     const db = options.db ?? this.#db;
     const { changes } = await db.run(
-      `INSERT INTO exam_attempts (learner_id, attempt_id, mode, title, started_at, finished_at, submit_reason, questions, correct, total, scaled_score, passed, outcomes, session, recorded_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO exam_attempts (learner_id, attempt_id, mode, title, started_at, finished_at, submit_reason, questions, answered, correct, total, scaled_score, passed, outcomes, session, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (learner_id, attempt_id) DO NOTHING`,
       [
         learnerId,
@@ -201,6 +205,7 @@ export class ExamHistoryStore {
         new Date(session.submittedAt).toISOString(),
         session.submitReason,
         session.slots.length,
+        Object.keys(session.answers).length,
         session.result.scored.correct,
         session.result.scored.total,
         scaled ? scaled.score : null,

@@ -23,6 +23,7 @@ CREATE TABLE exam_attempts (
   finished_at TEXT NOT NULL,
   submit_reason TEXT NOT NULL,
   questions INTEGER NOT NULL,
+  answered INTEGER NOT NULL,
   correct INTEGER NOT NULL,
   total INTEGER NOT NULL,
   scaled_score INTEGER,

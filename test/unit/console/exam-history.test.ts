@@ -57,6 +57,7 @@ describe('exam history store', () => {
         finishedAt: new Date(good.submittedAt!).toISOString(),
         submitReason: 'learner',
         questions: good.slots.length,
+        answered: good.slots.length,
         correct: 7,
         total: 7,
         scaled: 1000,

@@ -1,0 +1,76 @@
+/**
+ * The exam history API (/api/progress/exams) as the synced store's AttemptServer. The browser's
+ * `mlsec_learner` cookie says whose history it is. Network failures and 5xx answers are errors
+ * to retry later; a 4xx answer to a recording is a refusal (sending it again would not help).
+ */
+import { AttemptRefusedError, type AttemptServer } from '../../exam/synced-store.ts';
+import type { ExamSession, SessionSummary } from '../../exam/index.ts';
+import type { AttemptSummary, ExamHistory } from '../../console/exam-history.ts';
+
+const base = '/api/progress/exams';
+/** A request that has not answered by then is treated as a failure (the session stays local). */
+const timeoutMs = 15_000;
+
+async function call(path: string, init: RequestInit = {}): Promise<Response> {
+  try {
+    return await fetch(path, { credentials: 'same-origin', signal: AbortSignal.timeout(timeoutMs), ...init });
+  } catch (error) {
+    throw new Error(`the server could not be reached (${(error as Error).message})`);
+  }
+}
+
+async function messageOf(response: Response): Promise<string> {
+  const text = await response.text().catch(() => '');
+  try {
+    return (JSON.parse(text) as { message?: string }).message ?? `HTTP ${response.status}`;
+  } catch {
+    return `HTTP ${response.status}`;
+  }
+}
+
+export function summaryOfAttempt(a: AttemptSummary): SessionSummary {
+  return {
+    id: a.id,
+    mode: a.mode,
+    title: a.title,
+    status: 'submitted',
+    createdAt: Date.parse(a.startedAt),
+    updatedAt: Date.parse(a.finishedAt),
+    questions: a.questions,
+    answered: a.answered,
+    score: { correct: a.correct, total: a.total, ...(a.scaled === undefined ? {} : { scaled: a.scaled }) },
+  };
+}
+
+/** The learner's exam history as the server has it. */
+export async function fetchExamHistory(): Promise<ExamHistory> {
+  const response = await call(base);
+  if (!response.ok) throw new Error(`the server answered: ${await messageOf(response)}`);
+  return (await response.json()) as ExamHistory;
+}
+
+export function createHttpAttemptServer(): AttemptServer {
+  return {
+    async list() {
+      return (await fetchExamHistory()).attempts.map(summaryOfAttempt);
+    },
+    async load(id) {
+      const response = await call(`${base}/${encodeURIComponent(id)}`);
+      if (response.status === 404) return undefined;
+      if (!response.ok) throw new Error(`The session could not be loaded from the server: ${await messageOf(response)}`);
+      return (await response.json()) as ExamSession;
+    },
+    async record(session) {
+      const response = await call(base, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(session) });
+      if (response.ok) return;
+      const message = await messageOf(response);
+      if (response.status >= 400 && response.status < 500) throw new AttemptRefusedError(`the server refused it: ${message}`);
+      throw new Error(`the server answered: ${message}`);
+    },
+    async remove(id) {
+      const response = await call(`${base}/${encodeURIComponent(id)}`, { method: 'DELETE' });
+      if (response.ok || response.status === 404) return;
+      throw new Error(`the server answered: ${await messageOf(response)}`);
+    },
+  };
+}
