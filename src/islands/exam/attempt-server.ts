@@ -15,7 +15,7 @@ async function call(path: string, init: RequestInit = {}): Promise<Response> {
   try {
     return await fetch(path, { credentials: 'same-origin', signal: AbortSignal.timeout(timeoutMs), ...init });
   } catch (error) {
-    throw new Error(`the server could not be reached (${(error as Error).message})`);
+    throw new Error(`the server could not be reached: ${(error as Error).message}`);
   }
 }
 

@@ -40,7 +40,10 @@ export default function ProgressDashboard({ items, tasks, lessonTitles, labTitle
     let live = true;
     void examSync().then(async (report) => {
       const notes: string[] = [];
-      if (report.pending) notes.push(`${report.pending} finished session${report.pending === 1 ? ' is' : 's are'} kept in this browser until the server can be reached (${report.problem ?? 'not sent yet'}); they are sent on the next page load.`);
+      if (report.pending) {
+        const one = report.pending === 1;
+        notes.push(`${report.pending} finished session${one ? ' is' : 's are'} kept in this browser and will be sent to the server on the next page load${report.problem ? ` (${report.problem})` : ''}.`);
+      }
       for (const r of report.refused) notes.push(`The finished session “${r.id}” stays in this browser only: ${r.problem}.`);
       if (report.sent) {
         try {
