@@ -11,6 +11,8 @@ export default defineConfig({
           root: '.',
           include: ['src/**/*.test.ts', 'labs/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
           setupFiles: ['test/support/fast-check-seed.ts'],
+          // A throwaway PostgreSQL server for the storage suite, started only if a test needs it.
+          globalSetup: ['test/support/postgres-global-setup.ts'],
           // Generous: AWS CLI suites start a Python interpreter per command, which takes seconds on
           // a loaded 2-core machine. Speed is measured by `npm run bench`, not by timeouts.
           testTimeout: 90_000,
@@ -22,6 +24,7 @@ export default defineConfig({
           name: 'e2e',
           root: '.',
           include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/support/postgres-global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

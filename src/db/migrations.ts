@@ -28,33 +28,57 @@ const ledger = `CREATE TABLE IF NOT EXISTS schema_migrations (
  * Applies every migration not yet recorded, each in its own transaction, in id order. Refuses a
  * database that has migrations this code does not know (it was written by a newer version), and
  * migration lists that are out of order or reuse an id — both would corrupt data silently.
+ *
+ * On PostgreSQL several app instances may start at once against one database: each migration's
+ * transaction first takes a transaction-scoped advisory lock and checks the ledger again, so exactly
+ * one instance applies it and the others see it done. (SQLite's BEGIN IMMEDIATE already serialises.)
  */
 export async function migrate(client: SqlClient, migrations: readonly Migration[]): Promise<MigrationReport> {
   validateMigrationList(migrations);
-  await client.exec(ledger);
+  await client.transaction(async (tx) => {
+    await lockMigrations(tx);
+    await tx.exec(ledger);
+  });
   const done = await client.all<{ id: number; name: string }>('SELECT id, name FROM schema_migrations ORDER BY id');
   const known = new Map(migrations.map((m) => [m.id, m]));
   const unknown = done.filter((row) => !known.has(Number(row.id)));
   if (unknown.length > 0) {
     const list = unknown.map((r) => `${r.id} (${r.name})`).join(', ');
-    throw new Error(`The database has migrations this version of mlsec-sim does not know: ${list}. It was created by a newer version; upgrade mlsec-sim or point MLSEC_DATA_DIR at another directory.`);
+    const where = client.dialect === 'postgres' ? 'point DATABASE_URL at another database' : 'point MLSEC_DATA_DIR at another directory';
+    throw new Error(`The database has migrations this version of mlsec-sim does not know: ${list}. It was created by a newer version; upgrade mlsec-sim or ${where}.`);
   }
   const doneIds = new Set(done.map((r) => Number(r.id)));
   const applied: MigrationReport['applied'] = [];
   for (const migration of migrations) {
     if (doneIds.has(migration.id)) continue;
     const sql = sqlFor(migration, client.dialect);
+    let appliedHere = false;
     try {
       await client.transaction(async (tx) => {
+        await lockMigrations(tx);
+        // Another instance may have applied it while we waited for the lock.
+        if (await tx.get('SELECT id FROM schema_migrations WHERE id = ?', [migration.id])) return;
         await tx.exec(sql);
         await tx.run('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)', [migration.id, migration.name, new Date().toISOString()]);
+        appliedHere = true;
       });
     } catch (error) {
       throw new Error(`Migration ${migration.id} (${migration.name}) failed and was rolled back: ${(error as Error).message}`);
     }
-    applied.push({ id: migration.id, name: migration.name });
+    if (appliedHere) applied.push({ id: migration.id, name: migration.name });
   }
   return { applied, current: migrations.at(-1)?.id ?? 0 };
+}
+
+/** Arbitrary, fixed: the advisory lock key every mlsec-sim instance takes to migrate. */
+const migrationLockKey = 7_365_001;
+
+async function lockMigrations(tx: SqlClient): Promise<void> {
+  if (tx.dialect !== 'postgres') return;
+  // Read committed, so the ledger read after the lock sees what the previous holder committed
+  // (a serializable snapshot would be taken before the wait). Must precede any query.
+  await tx.exec('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
+  await tx.get('SELECT pg_advisory_xact_lock(?)', [migrationLockKey]);
 }
 
 function sqlFor(migration: Migration, dialect: SqlDialect): string {

@@ -1,9 +1,10 @@
 /**
  * The one interface the product's stores talk to. It is asynchronous and uses `?` placeholders so
- * the same store code can run on the embedded SQLite (default) and, later, on PostgreSQL for
- * multi-instance deployments (a PostgreSQL client would translate `?` to `$1…` and implement the
- * same five methods). Stores must stick to SQL both dialects understand; where they cannot, a
- * migration carries one text per dialect.
+ * the same store code runs on the embedded SQLite (default, src/db/sqlite-client.ts) and on
+ * PostgreSQL for multi-instance deployments (src/db/postgres-client.ts, which numbers the
+ * placeholders). Stores must stick to SQL both dialects understand; where they cannot, a migration
+ * carries one text per dialect. Column aliases should be lower-case snake_case: PostgreSQL folds
+ * unquoted names to lower case.
  */
 
 export type SqlValue = string | number | bigint | null | Uint8Array;
@@ -21,8 +22,11 @@ export interface SqlClient {
   /** Several statements without parameters (DDL in migrations). */
   exec(sql: string): Promise<void>;
   /**
-   * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. Other
-   * callers of this client wait until it ends, so nothing interleaves with it.
+   * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. The
+   * outcome is as if transactions ran one after the other: SQLite makes other callers of this
+   * client wait until it ends; PostgreSQL runs it at SERIALIZABLE isolation and runs `fn` again when
+   * it conflicted with a concurrent transaction — so `fn` must only do database work (no calls to
+   * AWS, no messages), and may run more than once.
    */
   transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -42,7 +42,8 @@ export class SessionError extends Error {
 /** Another live process is working on the session. */
 export class SessionBusyError extends SessionError {
   constructor(record: SessionRecord) {
-    super(`Session ${record.id} is busy (${record.state}) in another process (pid ${record.lease?.pid} on ${record.lease?.host}). Wait for it to finish, then try again.`);
+    const where = record.lease?.pid === process.pid && record.lease.host === hostname() ? 'in another request' : `in another process (pid ${record.lease?.pid} on ${record.lease?.host})`;
+    super(`Session ${record.id} is busy (${record.state}) ${where}. Wait for it to finish, then try again.`);
     this.name = 'SessionBusyError';
   }
 }
@@ -59,10 +60,19 @@ function pidAlive(pid: number): boolean {
   }
 }
 
+/** Tokens of the leases this process holds right now (one per `send` in progress). */
+const heldLeases = new Set<string>();
+
+/**
+ * Whether someone is working on the session: this process (a `send` in progress here), another
+ * process on this host (it is still running), or a process elsewhere — another app instance on the
+ * shared database — that renewed the lease within the last minute. A lease left by a process that is
+ * gone expires, so a crashed instance never blocks a session for long.
+ */
 export function leaseAlive(lease: SessionLease | undefined, now = Date.now()): boolean {
   if (!lease) return false;
-  if (lease.host === hostname() && lease.pid !== process.pid) return pidAlive(lease.pid);
-  if (lease.host === hostname() && lease.pid === process.pid) return true;
+  if (lease.host === hostname() && lease.pid === process.pid) return heldLeases.has(lease.token);
+  if (lease.host === hostname()) return pidAlive(lease.pid);
   return now - Date.parse(lease.heartbeatAt) < leaseStaleMs;
 }
 
@@ -124,10 +134,10 @@ export class LabSessionService {
   /** Creates a session for `labId` and provisions it. */
   async start(labId: string, onProgress?: ProgressListener): Promise<SessionRecord> {
     const lab = await this.#options.loadLab(labId);
+    const already = (existing: SessionRecord) =>
+      new SessionError(`You already have a session of ${labId} (${existing.id}, ${existing.state}). Continue it, or end it with \`npm run lab -- teardown\` before starting again.`);
     const existing = (await this.list({ active: true, labId }))[0];
-    if (existing) {
-      throw new SessionError(`You already have a session of ${labId} (${existing.id}, ${existing.state}). Continue it, or end it with \`npm run lab -- teardown\` before starting again.`);
-    }
+    if (existing) throw already(existing);
     const target = await this.target();
     const def = lab.definition;
     const runId = newRunId();
@@ -155,7 +165,9 @@ export class LabSessionService {
       createdAt: at,
       updatedAt: at,
     };
-    await this.store.insert(record);
+    // Checked again atomically: another request (or app instance) may have started one meanwhile.
+    const raced = await this.store.insertUnlessActive(record);
+    if (raced) throw already(raced);
     await this.store.appendEvent(record.id, 'created', { labId, runId, target: target.description.label });
     return this.send(record.id, { type: 'learner.start' }, onProgress);
   }
@@ -184,7 +196,15 @@ export class LabSessionService {
     if (!snapshot.can(event as never)) throw new SessionError(refusal(record, event));
 
     const lease: SessionLease = { pid: process.pid, host: hostname(), token: randomUUID(), heartbeatAt: new Date().toISOString() };
-    record = await this.#write(record, { lease });
+    // Taking the lease is a versioned write: of two processes that read the session at the same
+    // time, one gets it and the other a SessionConflictError.
+    heldLeases.add(lease.token);
+    try {
+      record = await this.#write(record, { lease });
+    } catch (error) {
+      heldLeases.delete(lease.token);
+      throw error;
+    }
 
     // Persist every transition in order; a crash leaves the last one on disk.
     let writes = Promise.resolve();
@@ -204,16 +224,21 @@ export class LabSessionService {
     const heartbeat = setInterval(() => persist(latest, true), heartbeatMs);
     heartbeat.unref();
     try {
-      actor.start();
-      actor.send(event as never);
-      await waitFor(actor, (s) => !isInFlight(String(s.value)), { timeout: Infinity });
+      try {
+        actor.start();
+        actor.send(event as never);
+        await waitFor(actor, (s) => !isInFlight(String(s.value)), { timeout: Infinity });
+      } finally {
+        clearInterval(heartbeat);
+        subscription.unsubscribe();
+        actor.stop();
+      }
+      persist(latest, false);
+      await writes;
     } finally {
-      clearInterval(heartbeat);
-      subscription.unsubscribe();
-      actor.stop();
+      // A lease this process no longer works under is dead even if its release was not written.
+      heldLeases.delete(lease.token);
     }
-    persist(latest, false);
-    await writes;
     if (writeError) throw writeError;
     await this.store.appendEvent(record.id, event.type, eventDetail(event, record));
     return record;
@@ -244,7 +269,7 @@ export class LabSessionService {
 
   /** Turns a session left in a working state by a dead process into a recoverable one. */
   async #recover(record: SessionRecord): Promise<SessionRecord> {
-    if (leaseAlive(record.lease) && record.lease!.pid !== process.pid) throw new SessionBusyError(record);
+    if (leaseAlive(record.lease)) throw new SessionBusyError(record);
     if (!isInFlight(record.state)) return record;
     const recovered = interruptedFailure(record.state);
     const context = { ...record.context, progress: undefined, failure: recovered.failure ?? record.context.failure, lastError: recovered.lastError ?? record.context.lastError };

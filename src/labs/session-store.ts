@@ -1,7 +1,7 @@
 /**
  * Where lab sessions live between requests and restarts. The interface is what the session service
- * needs; `sqlSessionStore` implements it on any `SqlClient` (SQLite today, PostgreSQL later) with
- * optimistic versioning, so two processes can never both advance the same session.
+ * needs; `sqlSessionStore` implements it on any `SqlClient` (SQLite, or PostgreSQL shared by several
+ * app instances) with optimistic versioning, so two processes can never both advance the same session.
  */
 import type { TargetDescription } from '../aws/index.ts';
 import type { SqlClient } from '../db/index.ts';
@@ -57,7 +57,14 @@ export interface SessionFilter {
 
 export interface LabSessionStore {
   insert(record: SessionRecord): Promise<void>;
+  /**
+   * Inserts `record` unless its owner already has an active session of the same lab — atomically,
+   * so two servers sharing the database cannot both start one. Returns that session when there is one.
+   */
+  insertUnlessActive(record: SessionRecord): Promise<SessionRecord | undefined>;
   get(id: string): Promise<SessionRecord | undefined>;
+  /** Cheap change detection for live views: the version and last write time, without the record. */
+  stamp(id: string): Promise<{ version: number; updatedAt: string } | undefined>;
   /** Writes `record` if the stored version is still `expectedVersion`; returns it with the next version. */
   update(record: SessionRecord, expectedVersion: number): Promise<SessionRecord>;
   /** Newest first. */
@@ -100,17 +107,35 @@ function fromRow(row: Row): SessionRecord {
   };
 }
 
+const insertSql =
+  'INSERT INTO lab_sessions (id, lab_id, owner, run_id, target, state, context, active, version, lease, created_at, updated_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+function insertParams(r: SessionRecord) {
+  return [r.id, r.labId, r.owner, r.runId, JSON.stringify(r.target), r.state, JSON.stringify(r.context), r.active ? 1 : 0, r.version, r.lease ? JSON.stringify(r.lease) : null, r.createdAt, r.updatedAt, r.expiresAt ?? null];
+}
+
 export function sqlSessionStore(db: SqlClient): LabSessionStore {
   return {
     async insert(r) {
-      await db.run(
-        'INSERT INTO lab_sessions (id, lab_id, owner, run_id, target, state, context, active, version, lease, created_at, updated_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [r.id, r.labId, r.owner, r.runId, JSON.stringify(r.target), r.state, JSON.stringify(r.context), r.active ? 1 : 0, r.version, r.lease ? JSON.stringify(r.lease) : null, r.createdAt, r.updatedAt, r.expiresAt ?? null],
-      );
+      await db.run(insertSql, insertParams(r));
+    },
+    async insertUnlessActive(r) {
+      // One transaction: SQLite runs it alone; PostgreSQL runs it serializable and retries the
+      // loser of a race, which then finds the winner's session.
+      return db.transaction(async (tx) => {
+        const existing = await tx.get<Row>('SELECT * FROM lab_sessions WHERE owner = ? AND lab_id = ? AND active = 1 ORDER BY updated_at DESC, id DESC', [r.owner, r.labId]);
+        if (existing) return fromRow(existing);
+        await tx.run(insertSql, insertParams(r));
+        return undefined;
+      });
     },
     async get(id) {
       const row = await db.get<Row>('SELECT * FROM lab_sessions WHERE id = ?', [id]);
       return row ? fromRow(row) : undefined;
+    },
+    async stamp(id) {
+      const row = await db.get<{ version: number; updated_at: string }>('SELECT version, updated_at FROM lab_sessions WHERE id = ?', [id]);
+      return row && { version: Number(row.version), updatedAt: row.updated_at };
     },
     async update(r, expectedVersion) {
       const next: SessionRecord = { ...r, version: expectedVersion + 1, updatedAt: new Date().toISOString() };
