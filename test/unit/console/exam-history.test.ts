@@ -1,12 +1,13 @@
 /**
- * The server's exam history on a real SQLite file: finished sessions made by the real exam engine
- * over the fixture bank, recorded once per id, listed newest first with recent answers per
- * syllabus item, exported and imported with the progress profile (version-1 files included).
+ * The server's exam history on SQLite (a real file) and PostgreSQL: finished sessions made by the
+ * real exam engine over the fixture bank, recorded once per id, listed newest first with recent
+ * answers per syllabus item, exported and imported with the progress profile (version-1 files
+ * included).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ExamHistoryStore, finishedSessionProblem, finishedSessionSchema, RECENT_ANSWERS, type FinishedSession } from '../../../src/console/exam-history.ts';
 import { LearnerStore } from '../../../src/console/learners.ts';
 import { profileSchema, ProgressStore } from '../../../src/console/progress.ts';
@@ -16,17 +17,8 @@ import { applyAction } from '../../../src/exam/session-actions.ts';
 import { startExam, startPractice } from '../../../src/exam/session-setup.ts';
 import type { ExamSession } from '../../../src/exam/session-types.ts';
 import { sqlSessionStore } from '../../../src/labs/index.ts';
+import { describeEachDatabase } from '../../support/databases.ts';
 import { fixtureBank } from '../exam/helpers.ts';
-
-const dir = mkdtempSync(join(tmpdir(), 'mlsec-exam-history-'));
-const file = join(dir, 'mlsec.db');
-const db = await openDatabase({ file });
-const learners = new LearnerStore(db);
-const store = new ExamHistoryStore(db);
-afterAll(async () => {
-  await db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 const bank = fixtureBank();
 const t0 = Date.UTC(2026, 4, 1);
@@ -41,12 +33,15 @@ function finished(id: string, at: number, options: { right: boolean; mode?: 'exa
 }
 const parse = (s: ExamSession): FinishedSession => finishedSessionSchema.parse(s);
 
-describe('exam history store', () => {
+describeEachDatabase('exam history store', (db) => {
+  const learnersOf = () => new LearnerStore(db());
+  const storeOf = () => new ExamHistoryStore(db());
+
   it('records a finished session once per id, and lists attempts newest first with their scores', async () => {
-    const learner = await learners.create();
+    const learner = await learnersOf().create();
     const good = finished('e-good', t0 + 2 * 3_600_000, { right: true });
     const bad = finished('e-bad', t0 + 3_600_000, { right: false });
-    const first = await store.record(learner.id, parse(good));
+    const first = await storeOf().record(learner.id, parse(good));
     expect(first).toEqual({
       created: true,
       attempt: {
@@ -65,26 +60,26 @@ describe('exam history store', () => {
       },
     });
     // The same attempt again (a retried request): no second row, the first one kept.
-    const again = await store.record(learner.id, parse(good));
+    const again = await storeOf().record(learner.id, parse(good));
     expect(again).toEqual({ created: false, attempt: first.attempt });
-    await store.record(learner.id, parse(bad));
-    const history = await store.history(learner.id);
+    await storeOf().record(learner.id, parse(bad));
+    const history = await storeOf().history(learner.id);
     expect(history.attempts.map((a) => [a.id, a.correct, a.total, a.scaled, a.passed])).toEqual([
       ['e-good', 7, 7, 1000, true],
       ['e-bad', 0, 7, 100, false],
     ]);
-    expect(await db.get('SELECT COUNT(*) AS n FROM exam_attempts WHERE learner_id = ?', [learner.id])).toEqual({ n: 2 });
+    expect(await db().get('SELECT COUNT(*) AS n FROM exam_attempts WHERE learner_id = ?', [learner.id])).toEqual({ n: 2 });
     // The whole session comes back as it was sent.
-    expect(await store.load(learner.id, 'e-good')).toEqual(good);
-    expect((await store.sessions(learner.id)).map((s) => s.id)).toEqual(['e-bad', 'e-good']);
+    expect(await storeOf().load(learner.id, 'e-good')).toEqual(good);
+    expect((await storeOf().sessions(learner.id)).map((s) => s.id)).toEqual(['e-bad', 'e-good']);
   });
 
   it('gives readiness the most recent answers per syllabus item, oldest first, across attempts', async () => {
-    const learner = await learners.create();
+    const learner = await learnersOf().create();
     // Oldest: all wrong; then all right. 4.3.S4 has one question in the fixture bank.
-    await store.record(learner.id, parse(finished('p1', t0, { right: false, mode: 'practice' })));
-    await store.record(learner.id, parse(finished('p2', t0 + 1000, { right: true, mode: 'practice' })));
-    const { recentBySyllabusItem } = await store.history(learner.id);
+    await storeOf().record(learner.id, parse(finished('p1', t0, { right: false, mode: 'practice' })));
+    await storeOf().record(learner.id, parse(finished('p2', t0 + 1000, { right: true, mode: 'practice' })));
+    const { recentBySyllabusItem } = await storeOf().history(learner.id);
     const kmsItem = bank.itemById.get('fx-kms-access-denied')!.syllabus[0]!;
     const expected = bank.items.filter((i) => i.syllabus.includes(kmsItem)).map(() => false);
     expect(recentBySyllabusItem[kmsItem]).toEqual([...expected, ...expected.map(() => true)].slice(-RECENT_ANSWERS));
@@ -93,29 +88,19 @@ describe('exam history store', () => {
   });
 
   it('keeps each learner to their own history, and deletes an attempt', async () => {
-    const a = await learners.create();
-    const b = await learners.create();
-    await store.record(a.id, parse(finished('shared-id', t0, { right: true })));
-    await store.record(b.id, parse(finished('shared-id', t0 + 5, { right: false })));
-    expect((await store.history(a.id)).attempts[0]!.correct).toBe(7);
-    expect((await store.history(b.id)).attempts[0]!.correct).toBe(0);
-    expect(await store.load(b.id, 'nope')).toBeUndefined();
-    expect(await store.remove(a.id, 'shared-id')).toBe(true);
-    expect(await store.remove(a.id, 'shared-id')).toBe(false);
-    expect((await store.history(a.id)).attempts).toEqual([]);
-    expect((await store.history(b.id)).attempts).toHaveLength(1);
+    const a = await learnersOf().create();
+    const b = await learnersOf().create();
+    await storeOf().record(a.id, parse(finished('shared-id', t0, { right: true })));
+    await storeOf().record(b.id, parse(finished('shared-id', t0 + 5, { right: false })));
+    expect((await storeOf().history(a.id)).attempts[0]!.correct).toBe(7);
+    expect((await storeOf().history(b.id)).attempts[0]!.correct).toBe(0);
+    expect(await storeOf().load(b.id, 'nope')).toBeUndefined();
+    expect(await storeOf().remove(a.id, 'shared-id')).toBe(true);
+    expect(await storeOf().remove(a.id, 'shared-id')).toBe(false);
+    expect((await storeOf().history(a.id)).attempts).toEqual([]);
+    expect((await storeOf().history(b.id)).attempts).toHaveLength(1);
   });
 
-  it('keeps the history in the file: a reopened database has it', async () => {
-    const learner = await learners.create();
-    await store.record(learner.id, parse(finished('kept', t0, { right: true })));
-    const reopened = await openDatabase({ file });
-    try {
-      expect((await new ExamHistoryStore(reopened).history(learner.id)).attempts.map((a) => a.id)).toEqual(['kept']);
-    } finally {
-      await reopened.close();
-    }
-  });
 });
 
 describe('finished session validation', () => {
@@ -139,17 +124,19 @@ describe('finished session validation', () => {
   });
 });
 
-describe('the progress profile with exam history', () => {
+describeEachDatabase('the progress profile with exam history', (db) => {
+  const learnersOf = () => new LearnerStore(db());
+
   it('exports finished sessions, and imports them into another learner once, in progress ones left out', async () => {
-    const progress = new ProgressStore(db, sqlSessionStore(db));
-    const from = await learners.create();
+    const progress = new ProgressStore(db(), sqlSessionStore(db()));
+    const from = await learnersOf().create();
     const session = finished('exported', t0, { right: true });
     await progress.exams.record(from.id, parse(session));
     const exported = await progress.export(from.id, new Date(t0));
     expect(exported.exams.sessions).toEqual([session]);
     // Through JSON, as a file would go.
     const profile = profileSchema.parse(JSON.parse(JSON.stringify({ ...exported, exams: { ...exported.exams, sessions: [...exported.exams.sessions, startPractice(bank, { id: 'open', seed: 'y', now: t0, scope: { kind: 'all' } })] } })));
-    const to = await learners.create();
+    const to = await learnersOf().create();
     expect(await progress.import(to.id, profile)).toEqual({ lessons: 0, labs: 0, exams: 1 });
     expect(await progress.import(to.id, profile)).toEqual({ lessons: 0, labs: 0, exams: 0 });
     expect((await progress.exams.history(to.id)).attempts.map((a) => a.id)).toEqual(['exported']);
@@ -157,7 +144,7 @@ describe('the progress profile with exam history', () => {
   });
 
   it('imports a version-1 file made before the server kept exam history (browser sessions and a schedule)', async () => {
-    const progress = new ProgressStore(db, sqlSessionStore(db));
+    const progress = new ProgressStore(db(), sqlSessionStore(db()));
     const old = {
       format: 'mlsec-progress',
       version: 1,
@@ -166,7 +153,7 @@ describe('the progress profile with exam history', () => {
       labs: [],
       exams: { sessions: [finished('old-a', t0, { right: true }), startPractice(bank, { id: 'old-open', seed: 'z', now: t0, scope: { kind: 'all' } })], schedule: { format: 'mlsec-drill-schedule', version: 1, questions: {}, items: {}, updatedAt: t0 } },
     };
-    const to = await learners.create();
+    const to = await learnersOf().create();
     expect(await progress.import(to.id, profileSchema.parse(JSON.parse(JSON.stringify(old))))).toEqual({ lessons: 0, labs: 0, exams: 1 });
     expect((await progress.exams.history(to.id)).attempts.map((a) => a.id)).toEqual(['old-a']);
     // A version-1 file without exam data at all still imports.
@@ -174,13 +161,31 @@ describe('the progress profile with exam history', () => {
   });
 
   it('rejects a profile with a damaged finished session, naming it, and writes nothing', async () => {
-    const progress = new ProgressStore(db, sqlSessionStore(db));
+    const progress = new ProgressStore(db(), sqlSessionStore(db()));
     const good = finished('fine', t0, { right: true });
     const damaged = { ...finished('damaged', t0, { right: true }), result: null };
     const parsed = profileSchema.safeParse({ format: 'mlsec-progress', version: 1, exportedAt: new Date(t0).toISOString(), lessonsRead: [], labs: [], exams: { sessions: [good, damaged] } });
     expect(parsed.success).toBe(false);
     expect(parsed.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')).toMatch(/^exams\.sessions\.1\.result: /);
-    const learner = await learners.create();
+    const learner = await learnersOf().create();
     expect((await progress.exams.history(learner.id)).attempts).toEqual([]);
+  });
+});
+
+describe('exam history in the SQLite file', () => {
+  it('is still there when the database is opened again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlsec-exam-history-'));
+    const file = join(dir, 'mlsec.db');
+    try {
+      const db = await openDatabase({ file });
+      const learner = await new LearnerStore(db).create();
+      await new ExamHistoryStore(db).record(learner.id, parse(finished('kept', t0, { right: true })));
+      await db.close();
+      const reopened = await openDatabase({ file });
+      expect((await new ExamHistoryStore(reopened).history(learner.id)).attempts.map((a) => a.id)).toEqual(['kept']);
+      await reopened.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
