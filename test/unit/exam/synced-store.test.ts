@@ -45,33 +45,31 @@ afterAll(async () => {
 /** The server's store for one learner, reachable or not (`up`), checking bodies as the API does. */
 async function server(): Promise<AttemptServer & { up: boolean; calls: number; learnerId: string }> {
   const { id } = await learners.create();
-  const reach = (s: { up: boolean; calls: number }) => {
-    s.calls++;
-    if (!s.up) throw new Error('the server could not be reached (fetch failed)');
+  const state = { up: true, calls: 0, learnerId: id };
+  const reach = () => {
+    state.calls++;
+    if (!state.up) throw new Error('the server could not be reached: fetch failed');
   };
-  return {
-    up: true,
-    calls: 0,
-    learnerId: id,
+  return Object.assign(state, {
     async list() {
-      reach(this);
+      reach();
       return (await history.history(id)).attempts.map(summaryOfAttempt);
     },
-    async load(attemptId) {
-      reach(this);
+    async load(attemptId: string) {
+      reach();
       return history.load(id, attemptId);
     },
-    async record(session) {
-      reach(this);
+    async record(session: ExamSession) {
+      reach();
       const problem = finishedSessionProblem(session);
       if (problem) throw new AttemptRefusedError(`the server refused it: ${problem}`);
       await history.record(id, finishedSessionSchema.parse(session));
     },
-    async remove(attemptId) {
-      reach(this);
+    async remove(attemptId: string) {
+      reach();
       await history.remove(id, attemptId);
     },
-  };
+  });
 }
 
 const bank = fixtureBank();
@@ -102,7 +100,7 @@ describe('synced exam store', () => {
     await page1.saveSession(submitted('offline'));
     expect(await onServer(remote.learnerId)).toEqual([]);
     expect((await page1.loadSession('offline'))?.status).toBe('submitted');
-    expect(await page1.sync()).toEqual({ sent: 0, pending: 1, problem: 'the server could not be reached (fetch failed)', refused: [] });
+    expect(await page1.sync()).toEqual({ sent: 0, pending: 1, problem: 'the server could not be reached: fetch failed', refused: [] });
     // The list still shows it, from this browser.
     expect((await page1.listSessions()).sessions.map((s) => s.id)).toEqual(['offline']);
     remote.up = true;
