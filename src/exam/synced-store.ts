@@ -6,18 +6,17 @@
  * `sync()` (run on every page load) sends it then. The first `sync()` in a browser also sends the
  * finished sessions saved before the server kept history — once.
  *
- * Reads join both sides: the list is local sessions plus the server's finished ones; a session this
- * browser does not have (cleared storage, another machine after an import) is loaded from the server.
+ * Lists are this browser's sessions only, so the exams page never waits for the network (the whole
+ * history is on /progress, rendered by the server). A session this browser does not have (cleared
+ * storage, another browser after an import) is loaded from the server.
  */
 import type { DrillSchedule } from './drill-schedule.ts';
 import type { ExamSession } from './session-types.ts';
-import { sortSummaries, type ExamStore, type SessionSummary } from './store.ts';
+import type { ExamStore } from './store.ts';
 import type { StorageLike } from './web-storage-store.ts';
 
 /** What the store needs from the server; `createHttpAttemptServer` in the exam islands is the real one. */
 export interface AttemptServer {
-  /** Summaries of the learner's finished sessions. */
-  list(): Promise<SessionSummary[]>;
   /** A finished session, or undefined when the server has none with this id. */
   load(id: string): Promise<ExamSession | undefined>;
   /** Records a finished session (idempotent). Throws AttemptRefusedError when the server will never take it. */
@@ -132,17 +131,7 @@ export function createSyncedStore(local: ExamStore, storage: StorageLike, server
       return syncing;
     },
 
-    async listSessions() {
-      const mine = await local.listSessions();
-      let theirs: SessionSummary[] = [];
-      try {
-        theirs = await server.list();
-      } catch {
-        /* the server is unreachable: this browser's sessions are still listed */
-      }
-      const known = new Set(mine.sessions.map((s) => s.id));
-      return { sessions: sortSummaries([...mine.sessions, ...theirs.filter((s) => !known.has(s.id))]), unreadable: mine.unreadable };
-    },
+    listSessions: () => local.listSessions(),
 
     async loadSession(id) {
       return (await local.loadSession(id)) ?? (await server.load(id));

@@ -4,8 +4,8 @@
  * to retry later; a 4xx answer to a recording is a refusal (sending it again would not help).
  */
 import { AttemptRefusedError, type AttemptServer } from '../../exam/synced-store.ts';
-import type { ExamSession, SessionSummary } from '../../exam/index.ts';
-import type { AttemptSummary, ExamHistory } from '../../console/exam-history.ts';
+import type { ExamSession } from '../../exam/index.ts';
+import type { ExamHistory } from '../../console/exam-history.ts';
 
 const base = '/api/progress/exams';
 /** A request that has not answered by then is treated as a failure (the session stays local). */
@@ -28,20 +28,6 @@ async function messageOf(response: Response): Promise<string> {
   }
 }
 
-export function summaryOfAttempt(a: AttemptSummary): SessionSummary {
-  return {
-    id: a.id,
-    mode: a.mode,
-    title: a.title,
-    status: 'submitted',
-    createdAt: Date.parse(a.startedAt),
-    updatedAt: Date.parse(a.finishedAt),
-    questions: a.questions,
-    answered: a.answered,
-    score: { correct: a.correct, total: a.total, ...(a.scaled === undefined ? {} : { scaled: a.scaled }) },
-  };
-}
-
 /** The learner's exam history as the server has it. */
 export async function fetchExamHistory(): Promise<ExamHistory> {
   const response = await call(base);
@@ -51,9 +37,6 @@ export async function fetchExamHistory(): Promise<ExamHistory> {
 
 export function createHttpAttemptServer(): AttemptServer {
   return {
-    async list() {
-      return (await fetchExamHistory()).attempts.map(summaryOfAttempt);
-    },
     async load(id) {
       const response = await call(`${base}/${encodeURIComponent(id)}`);
       if (response.status === 404) return undefined;

@@ -17,7 +17,6 @@ import { startExam, startPractice } from '../../../src/exam/session-setup.ts';
 import type { ExamSession } from '../../../src/exam/session-types.ts';
 import { AttemptRefusedError, createSyncedStore, type AttemptServer } from '../../../src/exam/synced-store.ts';
 import { createWebStorageStore, type StorageLike } from '../../../src/exam/web-storage-store.ts';
-import { summaryOfAttempt } from '../../../src/islands/exam/attempt-server.ts';
 import { fixtureBank } from './helpers.ts';
 
 class MapStorage implements StorageLike {
@@ -51,10 +50,6 @@ async function server(): Promise<AttemptServer & { up: boolean; calls: number; l
     if (!state.up) throw new Error('the server could not be reached: fetch failed');
   };
   return Object.assign(state, {
-    async list() {
-      reach();
-      return (await history.history(id)).attempts.map(summaryOfAttempt);
-    },
     async load(attemptId: string) {
       reach();
       return history.load(id, attemptId);
@@ -101,8 +96,10 @@ describe('synced exam store', () => {
     expect(await onServer(remote.learnerId)).toEqual([]);
     expect((await page1.loadSession('offline'))?.status).toBe('submitted');
     expect(await page1.sync()).toEqual({ sent: 0, pending: 1, problem: 'the server could not be reached: fetch failed', refused: [] });
-    // The list still shows it, from this browser.
+    // The list shows it, from this browser, without asking the server.
+    const calls = remote.calls;
     expect((await page1.listSessions()).sessions.map((s) => s.id)).toEqual(['offline']);
+    expect(remote.calls).toBe(calls);
     remote.up = true;
     const page2 = createSyncedStore(createWebStorageStore(storage), storage, remote);
     expect(await page2.sync()).toEqual({ sent: 1, pending: 0, refused: [] });
@@ -128,17 +125,15 @@ describe('synced exam store', () => {
     expect(await onServer(remote.learnerId)).toEqual(['old-2']);
   });
 
-  it('reads finished sessions from the server when this browser no longer has them', async () => {
+  it('loads finished sessions from the server when this browser no longer has them, and lists only its own', async () => {
     const first = new MapStorage();
     const remote = await server();
     await createSyncedStore(createWebStorageStore(first), first, remote).saveSession(submitted('elsewhere'));
     const cleared = new MapStorage();
     const store = createSyncedStore(createWebStorageStore(cleared), cleared, remote);
     await store.saveSession(open('here'));
-    expect((await store.listSessions()).sessions.map((s) => [s.id, s.status])).toEqual([
-      ['elsewhere', 'submitted'],
-      ['here', 'active'],
-    ]);
+    // The list is this browser's (the page never waits for the network); the server's history is on /progress.
+    expect((await store.listSessions()).sessions.map((s) => [s.id, s.status])).toEqual([['here', 'active']]);
     expect((await store.loadSession('elsewhere'))?.result?.scored.total).toBe(7);
     expect(await store.loadSession('nowhere')).toBeUndefined();
   });
