@@ -19,6 +19,14 @@ async function call(path: string, init: RequestInit = {}): Promise<Response> {
   }
 }
 
+/**
+ * Reads an answer's body to the end. A body left unread keeps the request open in the browser, so
+ * leaving the page (the exams page goes to the results right after saving) would cut it off.
+ */
+async function drain(response: Response): Promise<void> {
+  await response.arrayBuffer().catch(() => undefined);
+}
+
 async function messageOf(response: Response): Promise<string> {
   const text = await response.text().catch(() => '');
   try {
@@ -39,20 +47,20 @@ export function createHttpAttemptServer(): AttemptServer {
   return {
     async load(id) {
       const response = await call(`${base}/${encodeURIComponent(id)}`);
-      if (response.status === 404) return undefined;
+      if (response.status === 404) return void (await drain(response));
       if (!response.ok) throw new Error(`The session could not be loaded from the server: ${await messageOf(response)}`);
       return (await response.json()) as ExamSession;
     },
     async record(session) {
       const response = await call(base, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(session) });
-      if (response.ok) return;
+      if (response.ok) return drain(response);
       const message = await messageOf(response);
       if (response.status >= 400 && response.status < 500) throw new AttemptRefusedError(`the server refused it: ${message}`);
       throw new Error(`the server answered: ${message}`);
     },
     async remove(id) {
       const response = await call(`${base}/${encodeURIComponent(id)}`, { method: 'DELETE' });
-      if (response.ok || response.status === 404) return;
+      if (response.ok || response.status === 404) return drain(response);
       throw new Error(`the server answered: ${await messageOf(response)}`);
     },
   };
