@@ -1,7 +1,8 @@
 /**
  * The embedded AWS emulator as `npm start` runs it: in this process, on 127.0.0.1:4566 (or
  * MLSEC_EMULATOR_PORT), with state under MLSEC_DATA_DIR — unless MLSEC_TARGET points the labs at
- * another AWS, or our emulator is already running there (`npm run emulator` in another terminal).
+ * another AWS, or our emulator is already running there (`npm run emulator` in another terminal),
+ * or MLSEC_EMBEDDED=attach with MLSEC_ENDPOINT names a shared one (several app instances).
  */
 import { optionsFromEnv, startEmulator, DEFAULT_PORT } from '../emulator/index.ts';
 
@@ -25,6 +26,11 @@ export async function startEmbeddedEmulator(env: NodeJS.ProcessEnv = process.env
   const target = (env.MLSEC_TARGET ?? '').trim();
   if (target && target !== 'embedded') {
     console.log(`mlsec-sim: MLSEC_TARGET=${target}, so the embedded emulator is not started.`);
+    return undefined;
+  }
+  if ((env.MLSEC_EMBEDDED ?? '').trim() === 'attach' && env.MLSEC_ENDPOINT) {
+    // Several app instances share one emulator elsewhere (docs/deployment.md): never start another.
+    console.log(`mlsec-sim: MLSEC_EMBEDDED=attach, so the embedded emulator is not started; labs use the one at ${env.MLSEC_ENDPOINT}.`);
     return undefined;
   }
   const options = optionsFromEnv(env);

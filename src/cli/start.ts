@@ -12,7 +12,7 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openTarget, targetSettingsFromEnv } from '../aws/index.ts';
-import { openDatabase } from '../db/index.ts';
+import { databaseLabel, openDatabase } from '../db/index.ts';
 import { findLab, startSessionSweeper, sqlSessionStore, type SessionSweeper } from '../labs/index.ts';
 import { startEmbeddedEmulator } from './embedded-emulator.ts';
 
@@ -79,6 +79,7 @@ async function main(): Promise<void> {
   const emulator = await startEmbeddedEmulator();
   // The labs of this process (the sweeper, the site) use the emulator it started, whatever its port.
   if (emulator && !process.env.MLSEC_ENDPOINT) process.env.MLSEC_ENDPOINT = emulator.url;
+  console.log(`mlsec-sim: data in ${databaseLabel()}`);
   const sweeper = await startSweeper();
   const stop = async () => {
     await sweeper?.stop();

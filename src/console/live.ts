@@ -1,13 +1,21 @@
 /**
  * Server-sent events for a lab page: the session's view each time it changes. The stream reads the
  * session from the store (every transition and every provisioning step is persisted there), so it
- * shows work done by any request, any process — including the CLI on the same database.
+ * shows work done by any request, any process — the CLI on the same database, or another app
+ * instance on the same PostgreSQL database.
+ *
+ * With `stamp` (the session's version and write time, plus anything in-process that changes the
+ * view), each poll reads only that; the whole record is read when the stamp changes, and every
+ * `refreshMs` anyway (a lease can expire without a write).
  */
 import type { SessionRecord } from '../labs/index.ts';
 import type { ConsoleView } from './console-view.ts';
 
 export interface LiveOptions {
   read: () => Promise<SessionRecord | undefined>;
+  /** A cheap fingerprint of the session; undefined when it is gone. */
+  stamp?: () => Promise<string | undefined>;
+  refreshMs?: number;
   view: (record: SessionRecord) => ConsoleView;
   signal?: AbortSignal;
   pollMs?: number;
@@ -18,12 +26,15 @@ export function sessionEventStream(options: LiveOptions): ReadableStream<Uint8Ar
   const encoder = new TextEncoder();
   const pollMs = options.pollMs ?? 200;
   const heartbeatMs = options.heartbeatMs ?? 15_000;
+  const refreshMs = options.refreshMs ?? 5_000;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
   return new ReadableStream<Uint8Array>({
     start(controller) {
       let last = '';
       let lastSent = Date.now();
+      let lastStamp: string | undefined;
+      let lastRead = 0;
       const stop = () => {
         if (closed) return;
         closed = true;
@@ -40,6 +51,20 @@ export function sessionEventStream(options: LiveOptions): ReadableStream<Uint8Ar
       const tick = async () => {
         if (closed) return;
         try {
+          if (options.stamp) {
+            const stamp = await options.stamp();
+            const unchanged = stamp !== undefined && stamp === lastStamp && Date.now() - lastRead < refreshMs;
+            lastStamp = stamp;
+            if (unchanged) {
+              if (Date.now() - lastSent > heartbeatMs) {
+                lastSent = Date.now();
+                controller.enqueue(encoder.encode(': still here\n\n'));
+              }
+              if (!closed) timer = setTimeout(() => void tick(), pollMs);
+              return;
+            }
+          }
+          lastRead = Date.now();
           const record = await options.read();
           if (!record) {
             controller.enqueue(encoder.encode('event: gone\ndata: {}\n\n'));

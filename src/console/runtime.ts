@@ -2,13 +2,24 @@
  * What the web server keeps for the lab console, once per process: the database, the target of the
  * current environment (opened once and shared), one session service per learner, each lab
  * session's terminal files, and a lock per session so two requests never drive one session at once.
- * Sessions themselves live in SQLite (the service keeps nothing between calls), so a restarted
- * server, or a reloaded page, picks them up where they were.
+ * Sessions themselves live in the database (the service keeps nothing between calls), so a
+ * restarted server, or a reloaded page, picks them up where they were.
+ *
+ * Several instances on one PostgreSQL database (DATABASE_URL, behind a load balancer): everything a
+ * request needs is read from the database, so any instance can serve any request. What stays per
+ * process is a cache or a fast path: the per-session lock (`exclusive`) refuses a second request in
+ * this process at once, and across processes the session's lease — a versioned write, renewed while
+ * the work runs and expiring a minute after its holder stops — refuses it (SessionBusyError or
+ * SessionConflictError, both 409). Starting a lab is one atomic insert (one active session per
+ * learner and lab). The terminal's files stay in the memory of the instance that wrote them
+ * (see docs/deployment.md).
  */
 import { join } from 'node:path';
 import { openTarget, targetSettingsFromEnv, type Target } from '../aws/index.ts';
 import { openDatabase, type SqlClient } from '../db/index.ts';
-import { LabSessionService, sqlSessionStore, type LabSessionStore, type LoadedLab } from '../labs/index.ts';
+import { LabSessionService, sqlSessionStore, type LabSessionStore, type LoadedLab, type SessionRecord } from '../labs/index.ts';
+import { leaseAlive } from '../labs/session-service.ts';
+import { isInFlight } from '../labs/session-machine.ts';
 import { createMemoryFileStore, type MemoryFileStore } from '../aws-cli/index.ts';
 import { conflict, notFound } from './api.ts';
 import { LearnerStore, sessionOwner } from './learners.ts';
@@ -29,8 +40,11 @@ export interface ConsoleRuntime {
   files(sessionId: string): MemoryFileStore;
   /** Runs `fn` unless another request is already acting on the session (then a ConflictException). */
   exclusive<T>(sessionId: string, what: string, fn: () => Promise<T>): Promise<T>;
-  /** The action in progress on a session, if any (for the page: "checking…"). */
-  busy(sessionId: string): string | undefined;
+  /**
+   * The action in progress on a session, if any (for the page: "checking…"): one this process runs,
+   * or — given the stored record — one another process or app instance holds the lease for.
+   */
+  busy(sessionId: string, record?: SessionRecord): string | undefined;
 }
 
 let runtime: Promise<ConsoleRuntime> | undefined;
@@ -103,6 +117,8 @@ export async function createConsoleRuntime(labs: () => { id: string; definition:
         running.delete(sessionId);
       }
     },
-    busy: (sessionId) => running.get(sessionId),
+    // A working state shows itself; a resting one whose lease is held elsewhere (a hint, an answer,
+    // or the first instant of a check, in another instance) shows as working so no action is offered.
+    busy: (sessionId, record) => running.get(sessionId) ?? (record && !isInFlight(record.state) && leaseAlive(record.lease) ? 'working' : undefined),
   };
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { nextTaskForHint, type SessionEvent, type SessionRecord } from '../labs/index.ts';
 import { leaseAlive } from '../labs/session-service.ts';
+import { interruptedFailure, isInFlight } from '../labs/session-machine.ts';
 import { conflict, invalid, notFound } from './api.ts';
 import { consoleView, type ConsoleView } from './console-view.ts';
 import { learnerFromCookies, type CookieJar, type Learner } from './learners.ts';
@@ -37,7 +38,23 @@ export async function ownSession(req: ConsoleRequest, sessionId: string): Promis
 }
 
 export function viewOf(req: ConsoleRequest, record: SessionRecord): ConsoleView {
-  return consoleView(record, req.rt.lab(record.labId), { busy: req.rt.busy(record.id) });
+  const busy = req.rt.busy(record.id, record);
+  return consoleView(busy ? record : asRecovered(record), req.rt.lab(record.labId), { busy });
+}
+
+/**
+ * A session stored mid-step whose process is gone (the server was killed, or an app instance died)
+ * is shown as what the engine recovers it into on its next action — usable again, or failed with
+ * the teardown it owes — so the page offers the actions that continue it instead of waiting forever.
+ */
+function asRecovered(record: SessionRecord): SessionRecord {
+  if (!isInFlight(record.state) || leaseAlive(record.lease)) return record;
+  const recovered = interruptedFailure(record.state);
+  return {
+    ...record,
+    state: recovered.state,
+    context: { ...record.context, progress: undefined, failure: recovered.failure ?? record.context.failure, lastError: recovered.lastError ?? record.context.lastError },
+  };
 }
 
 /** The learner's latest session of a lab: the active one, else the last ended one (to show its result). */

@@ -67,6 +67,10 @@ describe('choosing the database', () => {
     expect(databaseLabel({ env: { MLSEC_DATA_DIR: '/data' } })).toBe('SQLite /data/mlsec.db');
     expect(databaseLabel({ env: { DATABASE_URL: 'postgres://app:s3cret@db.internal:5432/mlsec' } })).toBe('PostgreSQL postgres://app:***@db.internal:5432/mlsec');
     expect(databaseLabel({ file: '/x.db', env: { DATABASE_URL: 'postgres://h/db' } })).toBe('SQLite /x.db');
+    // A password with unencoded / or @ in it is hidden whole; URLs without one are shown as they are.
+    expect(databaseLabel({ env: { DATABASE_URL: 'postgresql://app:p/a@ss@db:5432/mlsec' } })).toBe('PostgreSQL postgresql://app:***@db:5432/mlsec');
+    expect(databaseLabel({ env: { DATABASE_URL: 'postgresql://app@db:5432/mlsec' } })).toBe('PostgreSQL postgresql://app@db:5432/mlsec');
+    expect(databaseLabel({ env: { DATABASE_URL: 'postgresql://db:5432/mlsec' } })).toBe('PostgreSQL postgresql://db:5432/mlsec');
   });
 
   it('refuses a DATABASE_URL that is not a PostgreSQL URL, naming it without the password', async () => {

@@ -42,9 +42,9 @@ const types = {
   },
 };
 
-/** Shows a URL without its password. */
+/** Shows a URL without its password (everything between `user:` and the last `@`, so an unencoded `/` or `@` in it does not leak a part). */
 export function redactUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/?#]*):[^@/?#]*@/i, '$1:***@');
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/?#]*):.*@(?=[^@]*$)/i, '$1:***@');
 }
 
 /** Checks that `url` can be a PostgreSQL connection URL; the error names DATABASE_URL and what to do. */

@@ -21,6 +21,8 @@ export interface FaultProxy {
   faults: Fault[];
   /** Requests seen, for assertions: method, url, and `X-Amz-Target` or `Action`. */
   seen: { method: string; url: string; operation?: string }[];
+  /** Holds every forwarded request this long first (a slow target); change it at any time. */
+  delayMs: number;
   close(): Promise<void>;
 }
 
@@ -43,18 +45,23 @@ export async function startFaultProxy(upstream: string, options: { port?: number
         res.end(fault.body);
         return;
       }
-      const forward = request(
+      const forward = () => request(
         { hostname: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
         (upstreamRes) => {
           res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
           upstreamRes.pipe(res);
         },
       );
-      forward.on('error', (error) => {
-        res.writeHead(502);
-        res.end(String(error));
-      });
-      forward.end(body);
+      const send = () => {
+        const upstream = forward();
+        upstream.on('error', (error) => {
+          res.writeHead(502);
+          res.end(String(error));
+        });
+        upstream.end(body);
+      };
+      if (proxy.delayMs > 0) setTimeout(send, proxy.delayMs);
+      else send();
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -62,16 +69,18 @@ export async function startFaultProxy(upstream: string, options: { port?: number
     server.listen(options.port ?? 0, '127.0.0.1', resolve);
   });
   const { port } = server.address() as AddressInfo;
-  return {
+  const proxy: FaultProxy = {
     endpoint: `http://127.0.0.1:${port}`,
     faults,
     seen,
+    delayMs: 0,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+  return proxy;
 }
 
 /** An S3-style XML error body. */

@@ -31,6 +31,8 @@ export interface RunningSite {
   /** Base URL without a trailing slash, e.g. http://127.0.0.1:41234 */
   url: string;
   stop(): Promise<void>;
+  /** Kills the server with `signal` (e.g. SIGKILL: no shutdown at all) and waits until it is gone. */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 /**
@@ -60,7 +62,17 @@ export async function startBuiltSite(options: { env?: Record<string, string> } =
     const url = `http://127.0.0.1:${port}`;
     try {
       await waitUntilServing(url, child, () => output);
-      return { url, stop: () => stopProcess(child).then(cleanup) };
+      return {
+        url,
+        stop: () => stopProcess(child).then(cleanup),
+        kill: (signal) =>
+          child.exitCode !== null || child.signalCode !== null
+            ? Promise.resolve()
+            : new Promise<void>((resolveKill) => {
+                child.once('exit', () => resolveKill());
+                child.kill(signal);
+              }),
+      };
     } catch (error) {
       lastError = error;
       await stopProcess(child);
@@ -86,7 +98,7 @@ async function waitUntilServing(url: string, child: ChildProcess, output: () => 
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolveStop) => {
     child.once('exit', () => resolveStop());
     child.kill('SIGTERM');

@@ -13,6 +13,15 @@ export const GET: APIRoute = (context) =>
     if (!req) throw noLearner();
     const id = context.params.id!;
     await ownSession(req, id);
-    const stream = sessionEventStream({ read: () => req.rt.sessions.get(id), view: (record) => viewOf(req, record), signal: context.request.signal });
+    const stream = sessionEventStream({
+      read: () => req.rt.sessions.get(id),
+      // Polled often: a small row read; the whole session is read only when this changes.
+      stamp: async () => {
+        const stamp = await req.rt.sessions.stamp(id);
+        return stamp && `${stamp.version}|${stamp.updatedAt}|${req.rt.busy(id) ?? ''}`;
+      },
+      view: (record) => viewOf(req, record),
+      signal: context.request.signal,
+    });
     return new Response(stream, { headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' } });
   });
