@@ -56,12 +56,16 @@ export async function handle(fn: () => Promise<Response>): Promise<Response> {
   }
 }
 
-/** Reads and validates a JSON body; a body that is not JSON, or not the right shape, is a ValidationException naming the field. */
-export async function readBody<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
+/**
+ * Reads and validates a JSON body; a body that is not JSON, or not the right shape, is a
+ * ValidationException naming the field. Bodies are limited to 64 KiB unless `maxBytes` says otherwise.
+ */
+export async function readBody<T>(request: Request, schema: z.ZodType<T>, options: { maxBytes?: number } = {}): Promise<T> {
   const type = request.headers.get('content-type') ?? '';
   if (!type.includes('application/json')) throw invalid(`Send the request body as JSON with "content-type: application/json" (got "${type || 'none'}").`);
   const text = await request.text();
-  if (text.length > 64 * 1024) throw invalid(`The request body is ${text.length} bytes; the limit is 65536.`);
+  const limit = options.maxBytes ?? 64 * 1024;
+  if (text.length > limit) throw invalid(`The request body is ${text.length} bytes; the limit is ${limit}.`);
   let raw: unknown;
   try {
     raw = text.trim() === '' ? {} : JSON.parse(text);

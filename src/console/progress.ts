@@ -1,11 +1,15 @@
 /**
  * A learner's progress as the server knows it: lessons marked as read, lab results (from their lab
- * sessions, and from an imported profile), and the JSON profile format for export and import. Exam
- * history lives in the browser (src/exam's store) and is added to the profile by the progress page.
+ * sessions, and from an imported profile), exam history (finished attempts, exam-history.ts), and
+ * the JSON profile format for export and import. Exam sessions still in progress and the drill
+ * schedule live in the browser (src/exam's store); the progress page adds them to an export and
+ * keeps them from an import.
  */
 import { z } from 'zod';
 import type { SqlClient } from '../db/index.ts';
+import type { ExamSession } from '../exam/session-types.ts';
 import type { LabSessionStore } from '../labs/index.ts';
+import { ExamHistoryStore, finishedSessionSchema, MAX_IMPORTED_SESSIONS, type FinishedSession } from './exam-history.ts';
 import { sessionOwner } from './learners.ts';
 
 export interface LabProgress {
@@ -41,19 +45,46 @@ export const profileSchema = z.strictObject({
       }),
     )
     .max(1000),
-  /** The browser's exam data (sessions and drill schedule), passed through as it is; the page checks it. */
-  exams: z.unknown().optional(),
+  /**
+   * Exam data. `sessions`: finished ones are the server's exam history and are checked here in
+   * full; sessions in progress (and the drill `schedule`) belong to the browser, which the
+   * progress page hands them to. Version-1 files from before the server kept exam history have
+   * the same shape, so they import unchanged.
+   */
+  exams: z
+    .looseObject({
+      sessions: z
+        .array(
+          z.unknown().superRefine((value, ctx) => {
+            if ((value as { status?: unknown } | null)?.status !== 'submitted') return;
+            const parsed = finishedSessionSchema.safeParse(value);
+            if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+          }),
+        )
+        .max(MAX_IMPORTED_SESSIONS, { error: `must hold at most ${MAX_IMPORTED_SESSIONS} sessions; split the file` })
+        .optional(),
+      schedule: z.unknown().optional(),
+    })
+    .optional(),
 });
 export type ProgressProfile = z.infer<typeof profileSchema>;
 
 const rank = { attempted: 0, 'passed-assisted': 1, passed: 2 } as const;
 
+/** Finished sessions of a profile (the server's part); sessions in progress are left to the browser. */
+export function finishedSessionsOf(profile: ProgressProfile): FinishedSession[] {
+  return (profile.exams?.sessions ?? []).filter((s) => (s as { status?: unknown } | null)?.status === 'submitted').map((s) => finishedSessionSchema.parse(s));
+}
+
 export class ProgressStore {
   #db: SqlClient;
   #sessions: LabSessionStore;
+  /** Finished exam attempts. */
+  readonly exams: ExamHistoryStore;
   constructor(db: SqlClient, sessions: LabSessionStore) {
     this.#db = db;
     this.#sessions = sessions;
+    this.exams = new ExamHistoryStore(db);
   }
 
   async markRead(learnerId: string, lessonId: string, at = new Date().toISOString()): Promise<void> {
@@ -79,15 +110,23 @@ export class ProgressStore {
     return { lessonsRead: reads.map((r) => ({ lessonId: r.lesson_id, readAt: r.read_at })), labs: [...labs.values()].sort((a, b) => a.labId.localeCompare(b.labId)) };
   }
 
-  async export(learnerId: string, now = new Date()): Promise<ProgressProfile> {
-    return { format: 'mlsec-progress', version: 1, exportedAt: now.toISOString(), ...(await this.of(learnerId)) };
+  /** The profile: lessons, labs, and the finished exam sessions (`exams.sessions`, oldest first). */
+  async export(learnerId: string, now = new Date()): Promise<ProgressProfile & { exams: { sessions: ExamSession[] } }> {
+    const progress = await this.of(learnerId);
+    return { format: 'mlsec-progress', version: 1, exportedAt: now.toISOString(), ...progress, exams: { sessions: await this.exams.sessions(learnerId) } };
   }
 
-  /** Merges a profile into the learner's: nothing already recorded is lost or duplicated. */
-  async import(learnerId: string, profile: ProgressProfile): Promise<{ lessons: number; labs: number }> {
+  /**
+   * Merges a profile into the learner's: nothing already recorded is lost or duplicated (exam
+   * attempts are matched by id). All or nothing: one transaction.
+   */
+  async import(learnerId: string, profile: ProgressProfile): Promise<{ lessons: number; labs: number; exams: number }> {
     let lessons = 0;
     let labs = 0;
+    let exams = 0;
+    const finished = finishedSessionsOf(profile);
     await this.#db.transaction(async (tx) => {
+      for (const session of finished) if ((await this.exams.record(learnerId, session, { db: tx })).created) exams++;
       for (const read of profile.lessonsRead) {
         lessons += (await tx.run('INSERT INTO lesson_reads (learner_id, lesson_id, read_at) VALUES (?, ?, ?) ON CONFLICT (learner_id, lesson_id) DO NOTHING', [learnerId, read.lessonId, read.readAt])).changes;
       }
@@ -103,6 +142,6 @@ export class ProgressStore {
         ).changes;
       }
     });
-    return { lessons, labs };
+    return { lessons, labs, exams };
   }
 }

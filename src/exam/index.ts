@@ -40,5 +40,6 @@ export {
 } from './drill-schedule.ts';
 export { createMemoryStore, type ExamStore, type SessionSummary, type UnreadableRecord } from './store.ts';
 export { createWebStorageStore, type StorageLike } from './web-storage-store.ts';
+export { AttemptRefusedError, createSyncedStore, type AttemptServer, type SyncedExamStore, type SyncReport } from './synced-store.ts';
 export { StoredStateError } from './stored-state.ts';
 export { newSeed, seededRandom, shuffled } from './random.ts';

@@ -197,12 +197,12 @@ describe.skipIf(process.env.MLSEC_SKIP_CONSOLE === '1')('lab console API', () =>
     expect((await learner.call('/api/progress/lessons/no-such-lesson/read', {})).status).toBe(404);
     const exported = await learner.call('/api/progress/export');
     expect(exported.headers.get('content-disposition')).toContain('mlsec-progress.json');
-    expect(exported.data).toMatchObject({ format: 'mlsec-progress', version: 1, labs: [{ labId, result: 'attempted', sessions: 1 }] });
+    expect(exported.data).toMatchObject({ format: 'mlsec-progress', version: 1, labs: [{ labId, result: 'attempted', sessions: 1 }], exams: { sessions: [] } });
     const elsewhere = new Browser();
     const imported = await elsewhere.call('/api/progress/import', { ...exported.data, lessonsRead: [...exported.data.lessonsRead, { lessonId: 'gone-lesson', readAt: '2026-01-01T00:00:00.000Z' }] });
-    expect(imported.data).toEqual({ imported: { lessons: 1, labs: 1 }, ignored: ['lesson gone-lesson'] });
+    expect(imported.data).toEqual({ imported: { lessons: 1, labs: 1, exams: 0 }, ignored: ['lesson gone-lesson'], inProgress: 0 });
     const again = await elsewhere.call('/api/progress/import', exported.data);
-    expect(again.data.imported).toEqual({ lessons: 0, labs: 0 });
+    expect(again.data.imported).toEqual({ lessons: 0, labs: 0, exams: 0 });
     const theirs = await elsewhere.call('/api/progress/export');
     expect(theirs.data.lessonsRead.map((r: { lessonId: string }) => r.lessonId)).toEqual(['least-privilege-for-ml-artifacts']);
     expect(theirs.data.labs).toEqual([expect.objectContaining({ labId, result: 'attempted', imported: true })]);

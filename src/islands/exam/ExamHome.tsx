@@ -79,9 +79,14 @@ function Home({ bank, sessions: initialSessions, unreadable, schedule, scheduleP
     }
   };
   const remove = async (summary: SessionSummary) => {
-    if (!window.confirm(`Delete “${summary.title}” from this browser? This cannot be undone.`)) return;
-    await examStore().deleteSession(summary.id);
-    setSessions((list) => list.filter((s) => s.id !== summary.id));
+    const where = summary.status === 'submitted' ? 'from your exam history' : 'from this browser';
+    if (!window.confirm(`Delete “${summary.title}” ${where}? This cannot be undone.`)) return;
+    try {
+      await examStore().deleteSession(summary.id);
+      setSessions((list) => list.filter((s) => s.id !== summary.id));
+    } catch (e) {
+      setError((e as Error).message);
+    }
   };
 
   return (
@@ -92,8 +97,8 @@ function Home({ bank, sessions: initialSessions, unreadable, schedule, scheduleP
         scores them: one mark per question, all or nothing, unanswered counts as wrong, no penalty for guessing.
       </p>
       <p>
-        The bank has {bank.questions.length} questions ({bank.items.length} scored items, counting case-study parts separately). Your sessions are saved in
-        this browser.
+        The bank has {bank.questions.length} questions ({bank.items.length} scored items, counting case-study parts separately). Sessions are saved in this
+        browser; finished ones also in your <a href="/progress">exam history</a> on this server.
       </p>
       {bank.items.length === 0 ? <p className="notice notice-warning">The question bank is empty in this build, so there is nothing to practise yet.</p> : null}
       {unreadable.map((u) => (
@@ -141,6 +146,9 @@ function Home({ bank, sessions: initialSessions, unreadable, schedule, scheduleP
       {done.length ? (
         <section aria-labelledby="history-heading">
           <h2 id="history-heading">Past sessions</h2>
+          <p className="muted">
+            Finished in this browser. Your whole exam history, kept on the server, is on <a href="/progress">your progress page</a>.
+          </p>
           <table className="results-table">
             <caption className="visually-hidden">Submitted sessions, newest first</caption>
             <thead>

@@ -14,7 +14,7 @@ export default function ExamReview() {
     const id = sessionIdFromUrl();
     if (!id) throw new Error('No session was named in the address.');
     const [bank, session] = await Promise.all([loadBank(), examStore().loadSession(id)]);
-    if (!session) throw new Error(`There is no saved session "${id}" in this browser.`);
+    if (!session) throw new Error(`There is no saved session "${id}" in this browser or in your exam history on this server. It may have been deleted; see your history at /progress.`);
     return { bank, session };
   });
   if (loaded.state === 'loading') return <p role="status">Loading the review…</p>;

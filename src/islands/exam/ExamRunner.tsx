@@ -26,7 +26,7 @@ export default function ExamRunner() {
     const id = sessionIdFromUrl();
     if (!id) throw new Error('No session was named in the address. Start one from the exams page.');
     const [bank, session] = await Promise.all([loadBank(), examStore().loadSession(id)]);
-    if (!session) throw new Error(`There is no saved session "${id}" in this browser. It may have been deleted; start a new one from the exams page.`);
+    if (!session) throw new Error(`There is no saved session "${id}" in this browser or in your exam history. It may have been deleted; start a new one from the exams page.`);
     return { bank, session };
   });
   if (loaded.state === 'loading') return <p role="status">Loading the session…</p>;

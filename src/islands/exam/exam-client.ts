@@ -1,7 +1,8 @@
 /**
  * What every exam island shares: the bank (fetched once from the build-time JSON), the store
- * (localStorage for now, behind the ExamStore interface), page URLs, and the bookkeeping that
- * feeds answers into the drill schedule.
+ * (sessions in progress and the drill schedule in localStorage, finished sessions also on the
+ * server: src/exam/synced-store.ts), page URLs, and the bookkeeping that feeds answers into the
+ * drill schedule.
  */
 import { useEffect, useState } from 'react';
 import {
@@ -10,10 +11,11 @@ import {
   newSeed,
   recordOutcomes,
   type ExamSession,
-  type ExamStore,
   type Outcome,
   type QuestionBank,
 } from '../../exam/index.ts';
+import { createSyncedStore, type SyncedExamStore, type SyncReport } from '../../exam/synced-store.ts';
+import { createHttpAttemptServer } from './attempt-server.ts';
 
 /** The bank plus the lesson ids that exist (references link only to those). */
 export type ClientBank = QuestionBank & { lessons: ReadonlySet<string> };
@@ -34,12 +36,25 @@ export function loadBank(): Promise<ClientBank> {
   return bankPromise;
 }
 
-let store: ExamStore | undefined;
+let store: SyncedExamStore | undefined;
+let firstSync: Promise<SyncReport> | undefined;
 
-/** The browser's store. Swap this line for a server-backed ExamStore when accounts exist. */
-export function examStore(): ExamStore {
-  store ??= createWebStorageStore(window.localStorage);
+/**
+ * The browser's store. The first use on a page load also sends finished sessions that are still
+ * waiting for the server (`examSync()` says how that went).
+ */
+export function examStore(): SyncedExamStore {
+  if (!store) {
+    store = createSyncedStore(createWebStorageStore(window.localStorage), window.localStorage, createHttpAttemptServer());
+    firstSync = store.sync().catch((error: unknown) => ({ sent: 0, pending: 0, problem: (error as Error).message, refused: [] }));
+  }
   return store;
+}
+
+/** How this page load's sync with the server went. */
+export function examSync(): Promise<SyncReport> {
+  examStore();
+  return firstSync!;
 }
 
 export function newSessionId(): string {

@@ -1,11 +1,17 @@
 /**
- * The progress dashboard: what the server knows (lessons read, labs) joined with what this browser
- * knows (exam sessions and the drill schedule in localStorage), as readiness per syllabus item with
- * a chart per task statement, exam history, and export/import of the whole profile as JSON.
+ * The progress dashboard: what the server knows about the learner — lessons read, labs, and exam
+ * history (finished practice sets, drills and exams) — as readiness per syllabus item with a chart
+ * per task statement, the exam history, and export/import of the whole profile as JSON. Exam
+ * sessions in progress and the drill schedule stay in this browser; the export adds them and the
+ * import gives them back to it. On load, finished sessions still waiting in this browser are sent to
+ * the server (examSync) and the history is refreshed if any were.
  */
 import { useEffect, useState } from 'react';
-import { examStore } from '../exam/exam-client.ts';
-import type { DrillSchedule, ExamSession, SessionSummary } from '../../exam/index.ts';
+import { examStore, examSync } from '../exam/exam-client.ts';
+import { fetchExamHistory } from '../exam/attempt-server.ts';
+import type { DrillSchedule, ExamSession } from '../../exam/index.ts';
+import { parseStoredSession } from '../../exam/stored-state.ts';
+import type { ExamHistory } from '../../console/exam-history.ts';
 import type { ServerProgress } from '../../console/progress.ts';
 import { countsByTask, readinessOf, type ItemEvidence, type Readiness } from './readiness.ts';
 import './progress.css';
@@ -16,32 +22,48 @@ interface Props {
   lessonTitles: Record<string, string>;
   labTitles: Record<string, string>;
   progress: ServerProgress;
+  exams: ExamHistory;
 }
 
 const readinessWords: Record<Readiness, string> = { ready: '✓ Ready', progressing: '◐ In progress', 'not-started': '○ Not started' };
 const labWords = { passed: '✓ passed', 'passed-assisted': '✓ passed (assisted)', attempted: '◐ attempted', 'not-started': '○ not yet', none: 'no lab yet' } as const;
+const modeWords = { practice: 'Practice', drill: 'Drill', exam: 'Exam' } as const;
 
-export default function ProgressDashboard({ items, tasks, lessonTitles, labTitles, progress: initial }: Props) {
+export default function ProgressDashboard({ items, tasks, lessonTitles, labTitles, progress: initial, exams: initialExams }: Props) {
   const [progress, setProgress] = useState(initial);
-  const [sessions, setSessions] = useState<SessionSummary[]>([]);
-  const [schedule, setSchedule] = useState<DrillSchedule>();
+  const [history, setHistory] = useState(initialExams);
+  const [syncNotes, setSyncNotes] = useState<string[]>([]);
   const [message, setMessage] = useState<string>();
   const [problem, setProblem] = useState<string>();
 
-  const loadExams = async () => {
-    const store = examStore();
-    const [{ sessions: list }, sched] = await Promise.all([store.listSessions(), store.loadSchedule()]);
-    setSessions(list);
-    setSchedule(sched);
-  };
   useEffect(() => {
-    loadExams().catch((e: unknown) => setProblem(`Your exam history could not be read from this browser: ${(e as Error).message}`));
+    let live = true;
+    void examSync().then(async (report) => {
+      const notes: string[] = [];
+      if (report.pending) {
+        const one = report.pending === 1;
+        notes.push(`${report.pending} finished session${one ? ' is' : 's are'} kept in this browser and will be sent to the server on the next page load${report.problem ? ` (${report.problem})` : ''}.`);
+      }
+      for (const r of report.refused) notes.push(`The finished session “${r.id}” stays in this browser only: ${r.problem}.`);
+      if (report.sent) {
+        try {
+          const fresh = await fetchExamHistory();
+          if (live) setHistory(fresh);
+        } catch (e) {
+          notes.push(`Your exam history could not be refreshed: ${(e as Error).message}. Reload the page.`);
+        }
+      }
+      if (live) setSyncNotes(notes);
+    });
+    return () => {
+      live = false;
+    };
   }, []);
 
   const read = new Set(progress.lessonsRead.map((r) => r.lessonId));
   const labResult = new Map(progress.labs.map((l) => [l.labId, l.result]));
   const evidence: ItemEvidence[] = items.map((item) => {
-    const card = schedule?.items[item.id];
+    const recent = history.recentBySyllabusItem[item.id] ?? [];
     const results = item.labs.map((id) => labResult.get(id) ?? 'not-started');
     const lab = item.labs.length === 0 ? 'none' : results.includes('passed') ? 'passed' : results.includes('passed-assisted') ? 'passed-assisted' : results.includes('attempted') ? 'attempted' : 'not-started';
     return {
@@ -51,28 +73,37 @@ export default function ProgressDashboard({ items, tasks, lessonTitles, labTitle
       lessonRead: item.lessons.some((l) => read.has(l)),
       hasLesson: item.lessons.length > 0,
       lab,
-      exam: card && card.recent.length ? { accuracy: card.recent.filter(Boolean).length / card.recent.length, answers: card.recent.length } : undefined,
+      exam: recent.length ? { accuracy: recent.filter(Boolean).length / recent.length, answers: recent.length } : undefined,
     };
   });
   const byTask = countsByTask(evidence);
-  const submitted = sessions.filter((s) => s.status === 'submitted');
+  const attempts = history.attempts;
+
+  /** Sessions only this browser has (in progress, or finished and not on the server yet), and its drill schedule. */
+  const browserExamData = async (onServer: ReadonlySet<string>): Promise<{ sessions: ExamSession[]; schedule?: DrillSchedule }> => {
+    const store = examStore();
+    const { sessions: list } = await store.listSessions();
+    const sessions = (await Promise.all(list.filter((s) => !onServer.has(s.id)).map((s) => store.loadSession(s.id).catch(() => undefined)))).filter((s): s is ExamSession => s !== undefined);
+    const schedule = await store.loadSchedule().catch(() => undefined);
+    return { sessions, ...(schedule ? { schedule } : {}) };
+  };
 
   const exportProfile = async () => {
     setProblem(undefined);
     try {
       const response = await fetch('/api/progress/export', { credentials: 'same-origin' });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const server = await response.json();
-      const store = examStore();
-      const full = (await Promise.all(sessions.map((s) => store.loadSession(s.id)))).filter((s): s is ExamSession => s !== undefined);
-      const profile = { ...server, exams: { sessions: full, schedule } };
+      const server = (await response.json()) as { exams?: { sessions?: ExamSession[] } } & Record<string, unknown>;
+      const finished = server.exams?.sessions ?? [];
+      const browser = await browserExamData(new Set(finished.map((s) => s.id)));
+      const profile = { ...server, exams: { sessions: [...finished, ...browser.sessions], ...(browser.schedule ? { schedule: browser.schedule } : {}) } };
       const url = URL.createObjectURL(new Blob([JSON.stringify(profile, null, 2)], { type: 'application/json' }));
       const link = document.createElement('a');
       link.href = url;
       link.download = `mlsec-progress-${new Date().toISOString().slice(0, 10)}.json`;
       link.click();
       URL.revokeObjectURL(url);
-      setMessage(`Exported ${progress.lessonsRead.length} lessons read, ${progress.labs.length} labs and ${full.length} exam sessions.`);
+      setMessage(`Exported ${progress.lessonsRead.length} lessons read, ${progress.labs.length} labs and ${finished.length + browser.sessions.length} exam sessions.`);
     } catch (e) {
       setProblem(`The export failed: ${(e as Error).message}. Nothing was changed.`);
     }
@@ -82,31 +113,43 @@ export default function ProgressDashboard({ items, tasks, lessonTitles, labTitle
     setProblem(undefined);
     setMessage(undefined);
     try {
-      let profile: { exams?: { sessions?: ExamSession[]; schedule?: DrillSchedule } } & Record<string, unknown>;
+      let profile: { exams?: { sessions?: unknown[]; schedule?: DrillSchedule } } & Record<string, unknown>;
       try {
         profile = JSON.parse(await file.text());
       } catch {
         throw new Error(`${file.name} is not JSON`);
       }
-      const { exams, ...server } = profile;
-      const response = await fetch('/api/progress/import', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(server) });
-      const answer = (await response.json()) as { imported?: { lessons: number; labs: number }; ignored?: string[]; message?: string };
+      // The server checks the whole profile and keeps lessons, labs and finished exam sessions.
+      const response = await fetch('/api/progress/import', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(profile) });
+      const answer = (await response.json()) as { imported?: { lessons: number; labs: number; exams: number }; ignored?: string[]; message?: string };
       if (!response.ok) throw new Error(answer.message ?? `HTTP ${response.status}`);
+      // Sessions in progress and the drill schedule go back into this browser.
       const store = examStore();
-      let examSessions = 0;
-      for (const session of exams?.sessions ?? []) {
-        if (session && typeof session.id === 'string' && !(await store.loadSession(session.id))) {
-          await store.saveSession(session);
-          examSessions++;
+      let inProgress = 0;
+      const unreadable: string[] = [];
+      for (const raw of profile.exams?.sessions ?? []) {
+        if ((raw as { status?: unknown } | null)?.status === 'submitted') continue;
+        const parsed = parseStoredSession(JSON.stringify(raw));
+        if ('problem' in parsed) {
+          unreadable.push(parsed.problem);
+          continue;
+        }
+        if (!(await store.loadSession(parsed.session.id))) {
+          await store.saveSession(parsed.session);
+          inProgress++;
         }
       }
-      const current = await store.loadSchedule();
-      if (exams?.schedule?.format === 'mlsec-drill-schedule' && exams.schedule.updatedAt > current.updatedAt) await store.saveSchedule(exams.schedule);
+      const current = await store.loadSchedule().catch(() => undefined);
+      const schedule = profile.exams?.schedule;
+      if (schedule?.format === 'mlsec-drill-schedule' && (!current || schedule.updatedAt > current.updatedAt)) await store.saveSchedule(schedule);
       const refreshed = await fetch('/api/progress/export', { credentials: 'same-origin' }).then((r) => r.json() as Promise<ServerProgress>);
       setProgress({ lessonsRead: refreshed.lessonsRead, labs: refreshed.labs });
-      await loadExams();
+      setHistory(await fetchExamHistory());
+      const imported = answer.imported!;
       setMessage(
-        `Imported ${answer.imported!.lessons} lessons read, ${answer.imported!.labs} lab results and ${examSessions} exam sessions${answer.ignored?.length ? `; left out (not on this site): ${answer.ignored.join(', ')}` : ''}.`,
+        `Imported ${imported.lessons} lessons read, ${imported.labs} lab results, ${imported.exams} finished exam sessions and ${inProgress} in progress` +
+          `${answer.ignored?.length ? `; left out (not on this site): ${answer.ignored.join(', ')}` : ''}` +
+          `${unreadable.length ? `; ${unreadable.length} session${unreadable.length === 1 ? '' : 's'} in progress could not be read (${unreadable.join('; ')})` : ''}.`,
       );
     } catch (e) {
       setProblem(`The import failed: ${(e as Error).message}. Nothing was changed.`);
@@ -122,7 +165,10 @@ export default function ProgressDashboard({ items, tasks, lessonTitles, labTitle
 
       <section aria-labelledby="items-heading">
         <h2 id="items-heading">Readiness per syllabus item</h2>
-        <p className="muted">Ready means: a lesson on it read, its lab passed without the solution (where there is one), and at least 70% of your last 3 or more exam answers on it right.</p>
+        <p className="muted">
+          Ready means: a lesson on it read, its lab passed without the solution (where there is one), and at least 70% right of your most recent answers on it (the last 10, at
+          least 3) in finished practice sets, drills and exams.
+        </p>
         <div className="table-scroll" tabIndex={0} aria-label="Readiness per syllabus item (scrolls sideways)">
           <table className="items-table">
             <thead>
@@ -189,38 +235,51 @@ export default function ProgressDashboard({ items, tasks, lessonTitles, labTitle
       </section>
 
       <section aria-labelledby="exams-heading">
-        <h2 id="exams-heading">Exam history ({submitted.length})</h2>
-        {submitted.length ? (
+        <h2 id="exams-heading">Exam history ({attempts.length})</h2>
+        {syncNotes.map((note) => (
+          <p key={note} className="notice" role="status">
+            {note}
+          </p>
+        ))}
+        {attempts.length ? (
           <table>
             <thead>
               <tr>
                 <th scope="col">Session</th>
-                <th scope="col">Date</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Finished</th>
                 <th scope="col">Score</th>
               </tr>
             </thead>
             <tbody>
-              {submitted.map((s) => (
-                <tr key={s.id}>
+              {attempts.map((a) => (
+                <tr key={a.id} data-attempt={a.id}>
                   <td>
-                    <a href={`/exams/results/?id=${encodeURIComponent(s.id)}`}>{s.title}</a>
+                    <a href={`/exams/results/?id=${encodeURIComponent(a.id)}`}>{a.title}</a>
                   </td>
-                  <td>{new Date(s.updatedAt).toISOString().slice(0, 10)}</td>
-                  <td>{s.score ? `${s.score.correct} of ${s.score.total}${s.score.scaled ? ` (≈${s.score.scaled})` : ''}` : '—'}</td>
+                  <td>{modeWords[a.mode]}</td>
+                  <td>{a.finishedAt.slice(0, 10)}</td>
+                  <td>
+                    {a.correct} of {a.total}
+                    {a.mode === 'exam' && a.scaled !== undefined ? ` (≈${a.scaled}${a.passed ? ', pass' : ''})` : ''}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         ) : (
           <p>
-            None yet in this browser: take a <a href="/exams/">practice set or exam</a>.
+            None yet: finish a <a href="/exams/">practice set or exam</a>.
           </p>
         )}
       </section>
 
       <section aria-labelledby="profile-heading">
         <h2 id="profile-heading">Your profile</h2>
-        <p>Your progress is anonymous: lessons and labs are kept on this server for this browser’s cookie, exams in this browser. Export it to keep it or move it to another browser or machine.</p>
+        <p>
+          Your progress is anonymous: lessons, labs and finished exams are kept on this server for this browser’s cookie; exam sessions in progress and the drill schedule
+          in this browser. Export it to keep it or move it to another browser or machine.
+        </p>
         <div className="profile-actions">
           <button type="button" onClick={() => void exportProfile()}>
             Export as JSON

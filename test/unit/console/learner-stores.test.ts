@@ -95,8 +95,8 @@ describeEachDatabase('learner progress', (db) => {
 
     const exported = profileSchema.parse(await progress.export(learner.id, new Date('2026-03-02T00:00:00Z')));
     const fresh = await learners.create();
-    expect(await progress.import(fresh.id, exported)).toEqual({ lessons: 2, labs: 2 });
-    expect(await progress.import(fresh.id, exported)).toEqual({ lessons: 0, labs: 0 });
+    expect(await progress.import(fresh.id, exported)).toEqual({ lessons: 2, labs: 2, exams: 0 });
+    expect(await progress.import(fresh.id, exported)).toEqual({ lessons: 0, labs: 0, exams: 0 });
     const imported = await progress.of(fresh.id);
     expect(imported.lessonsRead).toEqual(mine.lessonsRead);
     expect(imported.labs).toEqual(mine.labs.map((l) => ({ ...l, sessions: 1, imported: true })));
