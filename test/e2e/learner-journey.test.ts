@@ -57,6 +57,8 @@ describe.skipIf(!hasChromium)('a new learner in the browser', () => {
     await page.getByRole('button', { name: 'I have read this lesson' }).click();
     await page.waitForURL(/\/progress\?read=/);
     expect(await page.getByRole('status').filter({ hasText: 'Recorded' }).innerText()).toBe('Recorded: you read “Least privilege for ML artifacts”.');
+    // Leave only once /progress has loaded its scripts, as a reader would (leaving earlier aborts them).
+    await page.waitForLoadState('load');
     await page.goBack();
     await page.locator('#practise-it ~ ul').getByRole('link', { name: labId }).click();
     await page.waitForURL(`${site.url}/labs/${labId}`);
