@@ -34,6 +34,8 @@ describe('the client factory applies it', () => {
     guard: { source: 'test' },
     capabilityProbe: 'calls',
     tls,
+    learnerEnvironment: () => ({}),
+    close: async () => {},
   });
   /** The options the SDK's Node HTTP handler was actually built with. */
   async function handlerConfig(t: Target, options = {}): Promise<{ connectionTimeout?: number; requestTimeout?: number }> {
