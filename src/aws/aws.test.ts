@@ -151,4 +151,12 @@ describe('throttling retries', () => {
     await expect(withThrottlingRetry(async () => (calls++, Promise.reject({ name: 'AccessDenied', message: 'no' })), { sleep: async () => {} })).rejects.toMatchObject({ name: 'AccessDenied' });
     expect(calls).toBe(1);
   });
+
+  it('does not retry a timeout or a refused connection, even on a loopback endpoint', async () => {
+    for (const error of [Object.assign(new Error('Connection timed out after 30000 ms'), { name: 'TimeoutError' }), Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4566'), { code: 'ECONNREFUSED' })]) {
+      let calls = 0;
+      await expect(withThrottlingRetry(async () => (calls++, Promise.reject(error)), { sleep: async () => {} })).rejects.toBe(error);
+      expect(calls).toBe(1);
+    }
+  });
 });

@@ -6,6 +6,7 @@
 import { Agent as HttpsAgent } from 'node:https';
 import { AwsCallError, isNetworkError, toAwsErrorInfo } from './errors.ts';
 import { checkSandbox, SandboxRefusedError, type CallerIdentity } from './sandbox-guard.ts';
+import { defaultConnectionTimeoutMs } from './connection-timeout.ts';
 import { isServiceName, services, type ServiceClients, type ServiceName } from './services.ts';
 import type { AwsCredentials, AwsCredentialsProvider, Target } from './target.ts';
 
@@ -22,7 +23,11 @@ export interface AwsClients {
 }
 
 export interface ClientOptions {
-  /** Connection timeout in ms: a target that went away must fail fast, not hang a spinner. */
+  /**
+   * Connection timeout in ms. Default: 3 s for remote endpoints and AWS (a dead host must fail fast,
+   * not hang a spinner), 30 s for loopback ones, where only a busy server is slow to accept
+   * (see connection-timeout.ts).
+   */
   connectionTimeoutMs?: number;
   requestTimeoutMs?: number;
 }
@@ -41,7 +46,7 @@ export function createAwsClients(target: Target, options: ClientOptions = {}, cr
     // Retries of throttling are ours (src/aws/retry.ts); the SDK's would also retry a dead endpoint.
     maxAttempts: 1,
     // One agent per client: destroying a client closes its handler's agents.
-    requestHandler: { connectionTimeout: options.connectionTimeoutMs ?? 3_000, requestTimeout: options.requestTimeoutMs ?? 30_000, ...(tlsCa ? { httpsAgent: new HttpsAgent({ ca: tlsCa, keepAlive: true }) } : {}) },
+    requestHandler: { connectionTimeout: options.connectionTimeoutMs ?? defaultConnectionTimeoutMs(endpoint), requestTimeout: options.requestTimeoutMs ?? 30_000, ...(tlsCa ? { httpsAgent: new HttpsAgent({ ca: tlsCa, keepAlive: true }) } : {}) },
     customUserAgent: 'mlsec-sim',
   });
 

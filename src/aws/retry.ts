@@ -16,7 +16,10 @@ export interface RetryOptions {
 /**
  * Runs `call`, retrying only when AWS says it is throttling us (or answers 429), with exponential
  * backoff and full jitter as AWS recommends. Every other error is thrown at once: retrying
- * AccessDenied or a dead endpoint only makes the learner wait. The SDK clients are built with
+ * AccessDenied or a dead endpoint only makes the learner wait. That includes timeouts, also on a
+ * loopback endpoint: there the connection timeout is long (connection-timeout.ts), so a timeout
+ * means a server stuck for 30 s, not a blip — and a request that timed out may have been applied,
+ * so sending a create again could duplicate it. The SDK clients are built with
  * `maxAttempts: 1`, so this is the only retry layer and the attempt count here is the real one.
  */
 export async function withThrottlingRetry<T>(call: () => Promise<T>, options: RetryOptions = {}): Promise<T> {

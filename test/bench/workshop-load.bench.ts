@@ -10,7 +10,8 @@
  * Prints p50/p95 per action, errors, peak server RSS (sampled every 250 ms) and violations.
  *
  * Knobs: MLSEC_BENCH_WORKSHOP_LEARNERS (100), MLSEC_BENCH_WORKSHOP_ROUNDS (3),
- * MLSEC_BENCH_WORKSHOP_LAB (exposed-training-data-bucket).
+ * MLSEC_BENCH_WORKSHOP_LAB (exposed-training-data-bucket), MLSEC_BENCH_WORKSHOP_EMULATOR
+ * (`in-process`, as `npm start`; or `separate`: the emulator as its own process, the app attached).
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -21,6 +22,9 @@ import { ensureBuilt, projectRoot, sampleRss, startBenchServer, type BenchServer
 const learnerCount = Number(process.env.MLSEC_BENCH_WORKSHOP_LEARNERS ?? 100);
 const rounds = Number(process.env.MLSEC_BENCH_WORKSHOP_ROUNDS ?? 3);
 const labId = process.env.MLSEC_BENCH_WORKSHOP_LAB ?? 'exposed-training-data-bucket';
+const emulatorMode = process.env.MLSEC_BENCH_WORKSHOP_EMULATOR ?? 'in-process';
+if (emulatorMode !== 'in-process' && emulatorMode !== 'separate') throw new Error(`MLSEC_BENCH_WORKSHOP_EMULATOR="${emulatorMode}" is not valid; use in-process (default, as npm start runs) or separate.`);
+const separateEmulator = emulatorMode === 'separate';
 const instructor = { email: 'bench-instructor@example.com', password: 'bench-password-Long-Enough-1', displayName: 'Bench Instructor' };
 
 const log = (line: string) => process.stderr.write(`bench workshop: ${line}\n`);
@@ -172,9 +176,9 @@ const bench: Benchmark = {
   suite: 'workshop',
   async run(): Promise<BenchRow[]> {
     ensureBuilt(log);
-    log('starting the built server with its embedded emulator…');
-    const server = await startBenchServer();
-    const memory = sampleRss(server.pid);
+    log(separateEmulator ? 'starting the emulator as its own process and the built server attached to it…' : 'starting the built server with its embedded emulator…');
+    const server = await startBenchServer({}, { separateEmulator });
+    const memory = sampleRss([server.pid, ...(server.emulatorPid ? [server.emulatorPid] : [])]);
     const stats = new Stats();
     try {
       createInstructor(server);
@@ -248,7 +252,7 @@ const bench: Benchmark = {
       rows.push({ measure: 'throughput', value: (roundsDone * 4) / seconds, unit: 'actions/s', note: 'start, check, hint and teardown' });
       rows.push(goalRow('errors', stats.errorCount, 'count', { below: 1 }, summariseErrors(stats)));
       rows.push(goalRow('cross-tenant violations', stats.violations.length, 'count', { below: 1 }, `${stats.probes} probes (session read / action / terminal over HTTP, neighbour's bucket policy and tags from own terminal, answered ${[...stats.refusals].map(([c, n]) => `${c} ${n}`).join(', ') || 'nothing'})${stats.violations.length ? `: ${stats.violations.slice(0, 2).join('; ')}` : ''}`));
-      rows.push({ measure: 'peak server RSS (site + embedded emulator, one process)', value: memory.peak(), unit: 'MB', note: 'sampled every 250 ms during the whole run' });
+      rows.push({ measure: separateEmulator ? 'peak server RSS (site + emulator, two processes, summed)' : 'peak server RSS (site + embedded emulator, one process)', value: memory.peak(), unit: 'MB', note: 'sampled every 250 ms during the whole run' });
       rows.push({ measure: 'dashboard events received by the instructor', value: stream.events(), unit: 'events', note: 'server-sent `dashboard` events during the run' });
       if (ended) rows.push({ measure: 'resources removed when the workshop ended', value: ended.body.report.removedCount, unit: 'count', note: `${ended.body.report.learners.filter((l) => l.errors.length).length} learners with teardown errors` });
       if (csv) rows.push({ measure: 'results.csv rows', value: String(csv.body).trim().split(/\r?\n/).length - 1, unit: 'rows', note: 'one per learner × lab' });

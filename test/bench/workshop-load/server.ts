@@ -2,11 +2,17 @@
  * The server under load for the workshop benchmark: the built app as `npm start` runs it (site and
  * embedded emulator in one process), on free ports, with a data directory of its own. Builds first
  * when `dist/` is missing or older than the sources, and samples the process's resident memory.
+ *
+ * `separateEmulator`: the emulator runs as its own process instead (`npm run emulator`'s command
+ * and Node flags), the app attaches to it (MLSEC_EMBEDDED=attach), as a multi-instance deployment
+ * does — to measure what sharing one event loop between site and emulator costs.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { EMULATOR_NODE_FLAGS } from '../../../src/emulator/node-flags.ts';
 import { freePort } from '../../support/free-port.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '../../..');
@@ -41,13 +47,15 @@ export function ensureBuilt(log: (line: string) => void): void {
 export interface BenchServer {
   url: string;
   pid: number;
+  /** The separate emulator's process, when there is one. */
+  emulatorPid?: number;
   dataDir: string;
   /** Everything the server printed (for error messages). */
   output(): string;
   stop(): Promise<void>;
 }
 
-export async function startBenchServer(extraEnv: Record<string, string> = {}): Promise<BenchServer> {
+export async function startBenchServer(extraEnv: Record<string, string> = {}, options: { separateEmulator?: boolean } = {}): Promise<BenchServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mlsec-workshop-bench-'));
   const inherited = { ...process.env };
   // Never the caller's lab target or database: this server has its own of both.
@@ -55,39 +63,51 @@ export async function startBenchServer(extraEnv: Record<string, string> = {}): P
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
     const [port, emulatorPort] = [await freePort(), await freePort()];
-    const child: ChildProcess = spawn(process.execPath, [join(projectRoot, 'src/cli/start.ts'), '--no-build'], {
-      cwd: projectRoot,
-      env: {
-        ...inherited,
-        MLSEC_DATA_DIR: dataDir,
-        MLSEC_TARGET: 'embedded',
-        MLSEC_EMULATOR_PORT: String(emulatorPort),
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        ASTRO_TELEMETRY_DISABLED: '1',
-        ...extraEnv,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const env: NodeJS.ProcessEnv = {
+      ...inherited,
+      MLSEC_DATA_DIR: dataDir,
+      MLSEC_TARGET: 'embedded',
+      MLSEC_EMULATOR_PORT: String(emulatorPort),
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ...extraEnv,
+    };
+    let emulator: ChildProcess | undefined;
     let output = '';
-    child.stdout!.on('data', (d) => (output = (output + d).slice(-20_000)));
-    child.stderr!.on('data', (d) => (output = (output + d).slice(-20_000)));
+    const collect = (d: unknown) => (output = (output + d).slice(-20_000));
+    if (options.separateEmulator) {
+      // Both processes must agree on the admin token that `npm start` would otherwise make up.
+      env.MLSEC_EMULATOR_ADMIN_TOKEN = randomBytes(24).toString('hex');
+      env.MLSEC_EMBEDDED = 'attach';
+      env.MLSEC_ENDPOINT = `http://127.0.0.1:${emulatorPort}`;
+      emulator = spawn(process.execPath, [...EMULATOR_NODE_FLAGS, join(projectRoot, 'src/emulator/cli.js')], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      emulator.stdout!.on('data', collect);
+      emulator.stderr!.on('data', collect);
+    }
+    const child: ChildProcess = spawn(process.execPath, [join(projectRoot, 'src/cli/start.ts'), '--no-build'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout!.on('data', collect);
+    child.stderr!.on('data', collect);
     const url = `http://127.0.0.1:${port}`;
     try {
+      if (emulator) await waitUntilServing(`${env.MLSEC_ENDPOINT}/_localstack/health`, emulator, () => output);
       await waitUntilServing(url, child, () => output);
       return {
         url,
         pid: child.pid!,
+        emulatorPid: emulator?.pid,
         dataDir,
         output: () => output,
         stop: async () => {
           await stopProcess(child);
+          if (emulator) await stopProcess(emulator);
           rmSync(dataDir, { recursive: true, force: true });
         },
       };
     } catch (error) {
       lastError = error;
       await stopProcess(child);
+      if (emulator) await stopProcess(emulator);
     }
   }
   rmSync(dataDir, { recursive: true, force: true });
@@ -98,7 +118,7 @@ async function waitUntilServing(url: string, child: ChildProcess, output: () => 
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}:\n${output()}`);
-    const ok = await fetch(`${url}/`).then(
+    const ok = await fetch(url.includes('/_localstack/') ? url : `${url}/`).then(
       (r) => r.ok,
       () => false,
     );
@@ -127,11 +147,13 @@ export function rssMb(pid: number): number {
   }
 }
 
-/** Samples a process's RSS every `everyMs` and keeps the peak. */
-export function sampleRss(pid: number, everyMs = 250): { peak(): number; stop(): void } {
-  let peak = rssMb(pid);
+/** Samples the summed RSS of processes every `everyMs` and keeps the peak. */
+export function sampleRss(pids: number | readonly number[], everyMs = 250): { peak(): number; stop(): void } {
+  const all = typeof pids === 'number' ? [pids] : pids;
+  const total = () => all.reduce((sum, pid) => sum + rssMb(pid), 0);
+  let peak = total();
   const timer = setInterval(() => {
-    const now = rssMb(pid);
+    const now = total();
     if (now > peak || Number.isNaN(peak)) peak = now;
   }, everyMs);
   return { peak: () => peak, stop: () => clearInterval(timer) };
